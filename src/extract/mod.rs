@@ -1,0 +1,1 @@
+//! Claims extracted from one document.

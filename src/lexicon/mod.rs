@@ -1,0 +1,1 @@
+//! Entity lexicons: the gazetteer and the cue lists.

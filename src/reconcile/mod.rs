@@ -1,0 +1,1 @@
+//! Comparing claims across documents: events and verdicts.

@@ -1,0 +1,1 @@
+//! Rendering a run for people and for scripts.

@@ -1,0 +1,1 @@
+//! Dates and weekdays in Arabic news text (being written).

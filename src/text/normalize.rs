@@ -1,0 +1,281 @@
+//! Normalisation of Arabic text for matching, with an offset map back to the original.
+//!
+//! The normalised text is a match key only: it is never shown as evidence. Every char of it
+//! remembers the byte range of the original it came from, so a match found in normalised text
+//! becomes an exact original substring and span (`NormText::to_original`).
+//!
+//! The text is cut into clusters (a base char and the combining marks after it); each cluster is
+//! NFKC-normalised on its own and then folded char by char by [`fold_char`]. Working per cluster
+//! keeps the map exact (every output char points at the cluster that produced it) while still
+//! composing alef + hamza above into أ before folding it to ا.
+
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::canonical_combining_class;
+
+/// Normalised text plus, for each of its chars, the original byte range it came from.
+#[derive(Debug, Clone, Default)]
+pub struct NormText {
+    text: String,
+    /// One entry per char of `text`, in order.
+    // Invariant: `norm` strictly increases; `orig_start <= orig_end`; both never go backwards.
+    map: Vec<MapEntry>,
+    orig_len: u32,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct MapEntry {
+    norm: u32,
+    orig_start: u32,
+    orig_end: u32,
+}
+
+/// What one char becomes in the match key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fold {
+    Keep(char),
+    Delete,
+    Space,
+    Newline,
+}
+
+/// The per-char folding rules, applied after NFKC.
+fn fold_char(c: char) -> Fold {
+    match c {
+        // Harakat, Quranic annotation marks, superscript alef, tatweel.
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' => {
+            Fold::Delete
+        }
+        '\u{0640}' => Fold::Delete,
+        // Invisible and direction controls, BOM, Arabic thousands separator.
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{061C}'
+        | '\u{FEFF}'
+        | '\u{066C}'
+        | '\u{00AD}' => Fold::Delete,
+        '\n' | '\u{0085}' | '\u{2028}' | '\u{2029}' | '\u{000B}' | '\u{000C}' => Fold::Newline,
+        '\t' | ' ' => Fold::Space,
+        c if c.is_whitespace() => Fold::Space,
+        'أ' | 'إ' | 'آ' | 'ٱ' => Fold::Keep('ا'),
+        'ى' | 'ی' | 'ئ' | 'ې' => Fold::Keep('ي'),
+        'ة' => Fold::Keep('ه'),
+        'ؤ' => Fold::Keep('و'),
+        'ک' => Fold::Keep('ك'),
+        '٠'..='٩' => Fold::Keep(char::from(b'0' + (c as u32 - '٠' as u32) as u8)),
+        '۰'..='۹' => Fold::Keep(char::from(b'0' + (c as u32 - '۰' as u32) as u8)),
+        '\u{066B}' => Fold::Keep('.'),
+        '،' => Fold::Keep(','),
+        '؛' => Fold::Keep(';'),
+        '؟' => Fold::Keep('?'),
+        '“' | '”' | '«' | '»' | '„' | '″' => Fold::Keep('"'),
+        // Other C0/C1 controls carry no text.
+        c if c.is_control() => Fold::Delete,
+        c => Fold::Keep(c),
+    }
+}
+
+impl NormText {
+    /// Normalises `original`. Linear in its length.
+    pub fn new(original: &str) -> Self {
+        let mut out = NormText {
+            text: String::with_capacity(original.len()),
+            map: Vec::with_capacity(original.len() / 2),
+            orig_len: original.len() as u32,
+        };
+        let bytes = original.as_bytes();
+        let mut i = 0;
+        let mut buf = String::new();
+        while i < original.len() {
+            let cluster_end = cluster_end(original, i);
+            let cluster = &original[i..cluster_end];
+            if cluster.len() == 1 && bytes[i].is_ascii() {
+                let b = bytes[i];
+                match b {
+                    b'\r' => {
+                        // CRLF counts once; a lone CR is a line end.
+                        if bytes.get(i + 1) != Some(&b'\n') {
+                            out.push_fold(Fold::Newline, i, cluster_end);
+                        }
+                    }
+                    _ => out.push_fold(fold_char(b as char), i, cluster_end),
+                }
+            } else {
+                buf.clear();
+                buf.extend(cluster.nfkc());
+                for c in buf.chars() {
+                    // NFKC can turn a presentation form into a char that itself folds.
+                    out.push_fold(fold_char(c), i, cluster_end);
+                }
+            }
+            i = cluster_end;
+        }
+        out
+    }
+
+    fn push_fold(&mut self, fold: Fold, start: usize, end: usize) {
+        let c = match fold {
+            Fold::Delete => return,
+            Fold::Space => {
+                if self.text.ends_with(' ') {
+                    // Widen the previous space to cover this one too.
+                    if let Some(last) = self.map.last_mut() {
+                        last.orig_end = end as u32;
+                    }
+                    return;
+                }
+                ' '
+            }
+            Fold::Newline => '\n',
+            Fold::Keep(c) => c,
+        };
+        self.map.push(MapEntry {
+            norm: self.text.len() as u32,
+            orig_start: start as u32,
+            orig_end: end as u32,
+        });
+        self.text.push(c);
+    }
+
+    /// The normalised text (the match key).
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The original byte range that produced the normalised byte range `norm`.
+    ///
+    /// `norm` must lie on char boundaries of the normalised text; the result lies on char
+    /// boundaries of the original. An empty range maps to an empty range.
+    pub fn to_original(&self, norm: Range<usize>) -> Range<usize> {
+        let first = self.map.partition_point(|e| (e.norm as usize) < norm.start);
+        let start = self
+            .map
+            .get(first)
+            .map_or(self.orig_len, |e| e.orig_start) as usize;
+        if norm.end <= norm.start {
+            return start..start;
+        }
+        let last = self.map.partition_point(|e| (e.norm as usize) < norm.end);
+        let end = if last == 0 {
+            start
+        } else {
+            self.map[last - 1].orig_end as usize
+        };
+        start..end.max(start)
+    }
+
+    /// The normalised byte offset of the first char that came from original byte `orig` or later.
+    pub fn from_original(&self, orig: usize) -> usize {
+        let i = self.map.partition_point(|e| (e.orig_start as usize) < orig);
+        self.map
+            .get(i)
+            .map_or(self.text.len(), |e| e.norm as usize)
+    }
+}
+
+/// Where the cluster starting at `start` ends: after the base char and its combining marks.
+fn cluster_end(s: &str, start: usize) -> usize {
+    let mut chars = s[start..].char_indices();
+    let mut end = match chars.next() {
+        Some((_, c)) => start + c.len_utf8(),
+        None => return start,
+    };
+    for (off, c) in chars {
+        if c.is_ascii() || canonical_combining_class(c) == 0 {
+            break;
+        }
+        end = start + off + c.len_utf8();
+    }
+    end
+}
+
+/// Normalises a short string such as a lexicon entry.
+pub fn normalize(s: &str) -> String {
+    NormText::new(s).text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(s: &str) -> String {
+        normalize(s)
+    }
+
+    #[test]
+    fn folds_alef_forms_and_hamza_carriers() {
+        assert_eq!(n("أإآٱ"), "اااا");
+        assert_eq!(n("مستشفى"), "مستشفي");
+        assert_eq!(n("مدينة"), "مدينه");
+        assert_eq!(n("مؤتمر"), "موتمر");
+        assert_eq!(n("رئيس"), "رييس");
+        assert_eq!(n("ی ک"), "ي ك");
+    }
+
+    #[test]
+    fn deletes_harakat_tatweel_and_controls() {
+        assert_eq!(n("رَحَّبَ"), "رحب");
+        assert_eq!(n("كـــالعضو"), "كالعضو");
+        assert_eq!(n("a\u{200F}b\u{202B}c\u{2066}d\u{061C}e\u{FEFF}"), "abcde");
+    }
+
+    #[test]
+    fn composes_before_folding() {
+        // Alef followed by a combining hamza above composes to أ, which folds to ا.
+        assert_eq!(n("\u{0627}\u{0654}"), "ا");
+    }
+
+    #[test]
+    fn folds_presentation_forms_and_ligatures() {
+        assert_eq!(n("\u{FEFB}"), "لا");
+        assert_eq!(n("\u{FEE3}\u{FEAE}"), "مر");
+    }
+
+    #[test]
+    fn folds_digits_and_punctuation() {
+        assert_eq!(n("٢٠٢٦ ۱۲"), "2026 12");
+        assert_eq!(n("٣٫٥"), "3.5");
+        assert_eq!(n("١٬٠٠٠"), "1000");
+        assert_eq!(n("نعم، لا؛ متى؟"), "نعم, لا; متي?");
+        assert_eq!(n("«قال» “نعم”"), "\"قال\" \"نعم\"");
+    }
+
+    #[test]
+    fn collapses_spaces_and_keeps_lines() {
+        assert_eq!(n("a \u{00A0}\t b"), "a b");
+        assert_eq!(n("a\r\nb\rc\nd"), "a\nb\nc\nd");
+    }
+
+    #[test]
+    fn maps_back_to_exact_original() {
+        let original = "قال: «الإثنينَ» يوم ٩ شباط";
+        let norm = NormText::new(original);
+        let key = norm.as_str();
+        let at = key.find("الاثنين").unwrap();
+        let span = norm.to_original(at..at + "الاثنين".len());
+        assert_eq!(&original[span], "الإثنينَ");
+        let at = key.find("9").unwrap();
+        let span = norm.to_original(at..at + 1);
+        assert_eq!(&original[span], "٩");
+    }
+
+    #[test]
+    fn tatweel_inside_a_match_is_kept_in_the_evidence() {
+        let original = "انضمت كـالعضو 90";
+        let norm = NormText::new(original);
+        let at = norm.as_str().find("كالعضو").unwrap();
+        let span = norm.to_original(at..at + "كالعضو".len());
+        assert_eq!(&original[span], "كـالعضو");
+    }
+
+    #[test]
+    fn from_original_inverts_to_original() {
+        let original = "أَهلاً بكم";
+        let norm = NormText::new(original);
+        let b = original.find("بكم").unwrap();
+        let at = norm.from_original(b);
+        assert_eq!(&norm.as_str()[at..], "بكم");
+    }
+}

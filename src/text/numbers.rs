@@ -1,0 +1,1 @@
+//! Numbers in Arabic news text (being written).

@@ -1,0 +1,156 @@
+//! Word tokens over normalised text, and proclitic handling for lexicon look-ups.
+//!
+//! Assumes normalised input (`NormText`): hamza forms folded, harakat and tatweel gone, digits
+//! ASCII. Token spans are byte ranges into the normalised text.
+
+use std::ops::Range;
+
+/// A word: a maximal run of letters and digits in normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    // Invariant: start < end, both on char boundaries of the normalised text.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Token {
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn text(self, norm: &str) -> &str {
+        &norm[self.start..self.end]
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\u{200C}'
+}
+
+/// Splits normalised text into word tokens.
+pub fn tokenize(norm: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(norm.len() / 6);
+    let mut start: Option<usize> = None;
+    for (i, c) in norm.char_indices() {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                tokens.push(Token { start: s, end: i });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        tokens.push(Token {
+            start: s,
+            end: norm.len(),
+        });
+    }
+    tokens
+}
+
+/// The ways a word can be read as proclitics + stem, least stripped first.
+///
+/// Proclitics are the conjunctions و and ف, then one of the prepositions ب ل ك, then the
+/// article ال (ل + ال is written لل). Each item is `(bytes stripped, stem, stripped article)`.
+/// The unstripped word always comes first, so a look-up that tries the candidates in order
+/// keeps words that merely start with these letters (البانيا، لبنان، وليد) whole when the
+/// lexicon knows them whole. Stems shorter than two letters are never offered.
+pub fn proclitic_readings<'a>(word: &'a str) -> Vec<(usize, &'a str, bool)> {
+    let mut out = vec![(0, word, false)];
+    let conj: &[&str] = &["", "و", "ف"];
+    let preps: &[&str] = &["", "ب", "ل", "ك"];
+    for c in conj {
+        let Some(after_c) = word.strip_prefix(c) else {
+            continue;
+        };
+        for p in preps {
+            let Some(after_p) = after_c.strip_prefix(p) else {
+                continue;
+            };
+            let mut push = |rest: &'a str, article: bool| {
+                let stripped = word.len() - rest.len();
+                if stripped > 0
+                    && rest.chars().count() >= 2
+                    && !out.iter().any(|(n, _, _)| *n == stripped)
+                {
+                    out.push((stripped, rest, article));
+                }
+            };
+            push(after_p, false);
+            if let Some(rest) = after_p.strip_prefix("ال") {
+                push(rest, true);
+            }
+            // ل + ال is written لل: the article's alef drops.
+            if *p == "ل"
+                && let Some(rest) = after_p.strip_prefix('ل')
+            {
+                push(rest, true);
+            }
+        }
+    }
+    out.sort_by_key(|(n, _, _)| *n);
+    out
+}
+
+/// The form a lexicon entry is indexed under: its leading article removed.
+pub fn bare(word: &str) -> &str {
+    match word.strip_prefix("ال") {
+        Some(rest) if rest.chars().count() >= 2 => rest,
+        _ => word,
+    }
+}
+
+/// Whether a token is a number written in digits.
+pub fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::normalize;
+
+    fn words(s: &str) -> Vec<String> {
+        let n = normalize(s);
+        tokenize(&n).iter().map(|t| t.text(&n).to_string()).collect()
+    }
+
+    #[test]
+    fn tokenizes_on_punctuation_and_spaces() {
+        assert_eq!(
+            words("قال، «نعم»: 90 عضواً."),
+            vec!["قال", "نعم", "90", "عضوا"]
+        );
+    }
+
+    #[test]
+    fn readings_strip_conjunction_preposition_and_article() {
+        let stems = |w: &str| -> Vec<String> {
+            proclitic_readings(w)
+                .into_iter()
+                .map(|(_, s, _)| s.to_string())
+                .collect()
+        };
+        assert!(stems("وبالرياض").contains(&"رياض".to_string()));
+        assert!(stems("للرياض").contains(&"رياض".to_string()));
+        assert!(stems("فالعاصمه").contains(&"عاصمه".to_string()));
+        assert!(stems("ولسوريا").contains(&"سوريا".to_string()));
+        assert!(stems("كالعضو").contains(&"عضو".to_string()));
+        assert!(stems("وللتحالف").contains(&"تحالف".to_string()));
+        assert_eq!(stems("البانيا")[0], "البانيا");
+    }
+
+    #[test]
+    fn readings_never_offer_one_letter_stems() {
+        assert!(proclitic_readings("وال").iter().all(|(_, s, _)| s.chars().count() >= 2));
+    }
+
+    #[test]
+    fn bare_drops_only_a_real_article() {
+        assert_eq!(bare("الرياض"), "رياض");
+        assert_eq!(bare("الي"), "الي");
+        assert_eq!(bare("دمشق"), "دمشق");
+    }
+}
