@@ -6,9 +6,11 @@
 //! `reconcile` (events, verdicts) → `report` (one renderer per output format).
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod cli;
 pub mod document;
 pub mod extract;
 pub mod lexicon;
 pub mod reconcile;
 pub mod report;
+pub mod run;
 pub mod text;

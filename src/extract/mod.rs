@@ -1,1 +1,310 @@
-//! Claims extracted from one document.
+//! Claims extracted from one document, each with its exact evidence.
+//!
+//! A document is analysed once (`Analysis`: normalised text, tokens, sentences, entities, dates,
+//! numbers); then each extractor (one file per claim kind) reads the analysis and adds claims.
+//! Offsets inside the analysis are into the normalised text; `Analysis::evidence` is the only way
+//! out, and it maps back to the original.
+
+pub mod chairs;
+pub mod context;
+pub mod count;
+pub mod field;
+pub mod host;
+pub mod meeting_type;
+pub mod priorities;
+pub mod time;
+pub mod value;
+
+use std::ops::Range;
+
+use crate::document::LineIndex;
+use crate::lexicon::cues::{CueMatch, CueSet};
+use crate::lexicon::gazetteer::{EntityMatch, Gazetteer};
+use crate::text::dates::{DateMatch, WeekdayMatch, find_dates, find_weekdays};
+use crate::text::numbers::{NumberMatch, find_numbers};
+use crate::text::tokens::{Token, tokenize};
+use crate::text::{NormText, normalize};
+
+pub use field::{FIELDS, FieldKind, FieldSpec};
+pub use value::{Entity, MeetingType, Relation, Value};
+
+/// Where a claim comes from: the exact original text and its place.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Evidence {
+    /// The exact original substring.
+    pub text: String,
+    /// Byte offsets into the original (end exclusive).
+    // Invariant: start <= end, both on char boundaries of the decoded text.
+    pub start: usize,
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+}
+
+/// One thing a document states.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    pub field: &'static str,
+    pub value: Value,
+    pub evidence: Evidence,
+    /// The sentence the evidence stands in, for context and word-level diffs.
+    pub sentence: Evidence,
+    /// How the value was read when it is not literal (e.g. "yesterday, resolved against the
+    /// article's own day"); empty when it is.
+    pub note: Option<String>,
+}
+
+/// A problem with the input itself that a reader should know about.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Finding {
+    pub kind: &'static str,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Evidence>,
+}
+
+/// Everything the extractors need about one document, computed once.
+pub struct Analysis<'a> {
+    pub original: &'a str,
+    pub norm: NormText,
+    pub tokens: Vec<Token>,
+    /// Sentence ranges in normalised text, in order, covering every token.
+    pub sentences: Vec<Range<usize>>,
+    pub entities: Vec<EntityMatch>,
+    pub weekdays: Vec<WeekdayMatch>,
+    pub dates: Vec<DateMatch>,
+    pub numbers: Vec<NumberMatch>,
+    /// Every cue of every group, in text order.
+    pub cues: Vec<CueMatch<'static>>,
+    pub gazetteer: &'a Gazetteer,
+    lines: LineIndex,
+}
+
+impl<'a> Analysis<'a> {
+    pub fn new(original: &'a str, gazetteer: &'a Gazetteer) -> Self {
+        let norm = NormText::new(original);
+        let key = norm.as_str();
+        let tokens = tokenize(key);
+        let sentences = split_sentences(key);
+        let entities = gazetteer.find_entities(key);
+        let weekdays = find_weekdays(key);
+        let dates = find_dates(key);
+        let numbers = find_numbers(key);
+        let cues = CueSet::builtin().find_all(key, &tokens);
+        Analysis {
+            cues,
+            original,
+            tokens,
+            sentences,
+            entities,
+            weekdays,
+            dates,
+            numbers,
+            gazetteer,
+            lines: LineIndex::new(original),
+            norm,
+        }
+    }
+
+    /// The normalised text.
+    pub fn key(&self) -> &str {
+        self.norm.as_str()
+    }
+
+    /// Evidence for a normalised range: the exact original substring, its span and line.
+    pub fn evidence(&self, norm: Range<usize>) -> Evidence {
+        let span = self.norm.to_original(norm);
+        Evidence {
+            text: self.original[span.clone()].to_owned(),
+            start: span.start,
+            end: span.end,
+            line: self.lines.line(span.start),
+        }
+    }
+
+    /// The index of the sentence holding normalised offset `at`.
+    pub fn sentence_of(&self, at: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.end <= at)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// The sentence range holding normalised offset `at`.
+    pub fn sentence_range(&self, at: usize) -> Range<usize> {
+        self.sentences
+            .get(self.sentence_of(at))
+            .cloned()
+            .unwrap_or(0..self.key().len())
+    }
+
+    /// Tokens inside a normalised range.
+    pub fn tokens_in(&self, range: Range<usize>) -> &[Token] {
+        let a = self.tokens.partition_point(|t| t.start < range.start);
+        let b = self.tokens.partition_point(|t| t.end <= range.end);
+        &self.tokens[a..b.max(a)]
+    }
+
+    /// Cues that start inside a token range.
+    pub fn cues_in(&self, tokens: Range<usize>) -> impl Iterator<Item = &CueMatch<'static>> {
+        let a = self.cues.partition_point(|m| m.tokens.start < tokens.start);
+        let b = self.cues.partition_point(|m| m.tokens.start < tokens.end);
+        self.cues[a..b.max(a)].iter()
+    }
+
+    /// Entity mentions that start inside a normalised byte range.
+    pub fn entities_in(&self, range: Range<usize>) -> &[EntityMatch] {
+        let a = self
+            .entities
+            .partition_point(|m| m.span.start < range.start);
+        let b = self.entities.partition_point(|m| m.span.start < range.end);
+        &self.entities[a..b.max(a)]
+    }
+
+    /// The index of the first token starting at or after `at`.
+    pub fn token_at(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < at)
+    }
+
+    /// A claim for `field` with evidence `span`, inside its sentence.
+    pub fn claim(&self, field: &'static str, value: Value, span: Range<usize>) -> Claim {
+        let sentence = self.sentence_range(span.start);
+        let sentence = sentence.start.min(span.start)..sentence.end.max(span.end);
+        Claim {
+            field,
+            value,
+            evidence: self.evidence(span),
+            sentence: self.evidence(trim_range(self.key(), sentence)),
+            note: None,
+        }
+    }
+}
+
+fn trim_range(s: &str, r: Range<usize>) -> Range<usize> {
+    let text = &s[r.clone()];
+    let start = r.start + (text.len() - text.trim_start().len());
+    let end = r.end - (text.len() - text.trim_end().len());
+    start..end.max(start)
+}
+
+/// Splits normalised text into sentences at `. ! ? ; : ` and line ends. A full stop between
+/// digits (9.2.2026, 3.5) does not end a sentence.
+pub fn split_sentences(key: &str) -> Vec<Range<usize>> {
+    let bytes = key.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in key.char_indices() {
+        let ends = match c {
+            '\n' | '!' | '?' | '…' => true,
+            '.' => {
+                let digit_before = i > 0 && bytes[i - 1].is_ascii_digit();
+                let digit_after = bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit());
+                !(digit_before && digit_after)
+            }
+            _ => false,
+        };
+        if ends {
+            let end = i + c.len_utf8();
+            if key[start..end].chars().any(char::is_alphanumeric) {
+                out.push(start..end);
+            }
+            start = end;
+        }
+    }
+    if key[start..].chars().any(char::is_alphanumeric) {
+        out.push(start..key.len());
+    }
+    out
+}
+
+/// The result of extracting one document.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub claims: Vec<Claim>,
+    pub findings: Vec<Finding>,
+}
+
+/// Extracts every claim the text makes, in field order and then text order.
+pub fn extract(original: &str, gazetteer: &Gazetteer) -> Extraction {
+    let analysis = Analysis::new(original, gazetteer);
+    let mut claims = Vec::new();
+    time::extract(&analysis, &mut claims);
+    meeting_type::extract(&analysis, &mut claims);
+    host::extract(&analysis, &mut claims);
+    chairs::extract(&analysis, &mut claims);
+    count::extract(&analysis, &mut claims);
+    priorities::extract(&analysis, &mut claims);
+    claims.sort_by(|a, b| {
+        field::order(a.field)
+            .cmp(&field::order(b.field))
+            .then(a.evidence.start.cmp(&b.evidence.start))
+            .then(a.value.cmp(&b.value))
+    });
+    claims.dedup_by(|a, b| a.field == b.field && a.value == b.value && a.evidence == b.evidence);
+    let mut findings = suspicious_controls(original, &analysis);
+    if analysis
+        .tokens
+        .iter()
+        .all(|t| !is_arabic(t.text(analysis.key())))
+    {
+        findings.push(Finding {
+            kind: "no_arabic",
+            message: "no Arabic text found: nothing to extract".into(),
+            evidence: None,
+        });
+    } else if claims.is_empty() {
+        findings.push(Finding {
+            kind: "no_claims",
+            message: "no claim about a meeting found in this text".into(),
+            evidence: None,
+        });
+    }
+    Extraction { claims, findings }
+}
+
+fn is_arabic(word: &str) -> bool {
+    word.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+}
+
+/// Direction overrides and isolates inside an article can make displayed text lie about its
+/// order; they are reported, once per document, with the first place they occur.
+fn suspicious_controls(original: &str, analysis: &Analysis) -> Vec<Finding> {
+    let is_override = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    let count = original.chars().filter(|&c| is_override(c)).count();
+    let Some((at, c)) = original.char_indices().find(|&(_, c)| is_override(c)) else {
+        return Vec::new();
+    };
+    let end = at + c.len_utf8();
+    Some(Finding {
+        kind: "bidi_control",
+        message: format!(
+            "{count} bidirectional override or isolate control(s) in the text (first U+{:04X}); \
+             displayed text may not show its real order",
+            c as u32
+        ),
+        evidence: Some(Evidence {
+            text: original[at..end].to_owned(),
+            start: at,
+            end,
+            line: analysis.lines.line(at),
+        }),
+    })
+    .into_iter()
+    .collect()
+}
+
+/// Normalised forms of a cue list, built once.
+pub fn normalized_cues(cues: &[&str]) -> Vec<String> {
+    cues.iter().map(|c| normalize(c)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_split_on_stops_but_not_in_numbers() {
+        let key = "عقد في 9.2.2026 اجتماع. ثم انتهى\nسطر";
+        let parts: Vec<&str> = split_sentences(key).into_iter().map(|r| &key[r]).collect();
+        assert_eq!(parts, vec!["عقد في 9.2.2026 اجتماع.", " ثم انتهى\n", "سطر"]);
+    }
+}

@@ -1,1 +1,18 @@
-//! Rendering a run for people and for scripts.
+//! Rendering a run: one module per output format, all reading the same `Run`.
+//!
+//! Every string that came from an article or a file name goes through `sanitize` before it
+//! reaches a terminal.
+
+pub mod diff;
+pub mod json;
+pub mod sanitize;
+pub mod text;
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A readable report for a terminal.
+    Text,
+    /// One JSON document (CONTRACT.md section 4).
+    Json,
+}

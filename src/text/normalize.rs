@@ -44,9 +44,10 @@ enum Fold {
 fn fold_char(c: char) -> Fold {
     match c {
         // Harakat, Quranic annotation marks, superscript alef, tatweel.
-        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' => {
-            Fold::Delete
-        }
+        '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{06D6}'..='\u{06ED}' => Fold::Delete,
         '\u{0640}' => Fold::Delete,
         // Invisible and direction controls, BOM, Arabic thousands separator.
         '\u{200B}'..='\u{200F}'
@@ -150,10 +151,7 @@ impl NormText {
     /// boundaries of the original. An empty range maps to an empty range.
     pub fn to_original(&self, norm: Range<usize>) -> Range<usize> {
         let first = self.map.partition_point(|e| (e.norm as usize) < norm.start);
-        let start = self
-            .map
-            .get(first)
-            .map_or(self.orig_len, |e| e.orig_start) as usize;
+        let start = self.map.get(first).map_or(self.orig_len, |e| e.orig_start) as usize;
         if norm.end <= norm.start {
             return start..start;
         }
@@ -169,9 +167,7 @@ impl NormText {
     /// The normalised byte offset of the first char that came from original byte `orig` or later.
     pub fn from_original(&self, orig: usize) -> usize {
         let i = self.map.partition_point(|e| (e.orig_start as usize) < orig);
-        self.map
-            .get(i)
-            .map_or(self.text.len(), |e| e.norm as usize)
+        self.map.get(i).map_or(self.text.len(), |e| e.norm as usize)
     }
 }
 

@@ -114,7 +114,10 @@ mod tests {
 
     fn words(s: &str) -> Vec<String> {
         let n = normalize(s);
-        tokenize(&n).iter().map(|t| t.text(&n).to_string()).collect()
+        tokenize(&n)
+            .iter()
+            .map(|t| t.text(&n).to_string())
+            .collect()
     }
 
     #[test]
@@ -144,7 +147,11 @@ mod tests {
 
     #[test]
     fn readings_never_offer_one_letter_stems() {
-        assert!(proclitic_readings("وال").iter().all(|(_, s, _)| s.chars().count() >= 2));
+        assert!(
+            proclitic_readings("وال")
+                .iter()
+                .all(|(_, s, _)| s.chars().count() >= 2)
+        );
     }
 
     #[test]

@@ -1,0 +1,232 @@
+//! The command line: arguments, the run, the report, the exit status.
+//!
+//! `main.rs` only calls [`main`]; everything here is testable as a library.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, ValueEnum};
+
+use crate::document::{ReadOptions, discover};
+use crate::lexicon::gazetteer::Gazetteer;
+use crate::reconcile::Scope;
+use crate::report::{self, Format, sanitize};
+use crate::run::{Run, RunOptions, run};
+
+const EXAMPLES: &str = "\
+Examples:
+  reconcile fixtures/                      readable report of every .txt under fixtures/
+  reconcile fixtures/ --format json | jq '.fields[] | select(.status == \"conflict\")'
+  reconcile a.txt b.txt --fail-on within-event
+  cat article.txt | reconcile - fixtures/  standard input alongside a folder
+  reconcile fixtures/ --diff member_count  word-level diff of how sources phrase a field
+
+Exit status: 0 no conflict, 1 at least one conflict (as --fail-on counts them),
+2 the run itself failed (bad arguments, nothing readable).";
+
+/// Reads Arabic news reports of one diplomatic meeting, extracts what each claims (date, weekday,
+/// host, co-chairs, member count, priorities, meeting type) with exact evidence, and shows where
+/// the sources agree and where they conflict.
+#[derive(Debug, Parser)]
+#[command(name = "reconcile", version, after_help = EXAMPLES)]
+pub struct Args {
+    /// Files or folders to read; `-` is standard input. Folders are searched recursively for
+    /// `.txt` files (hidden entries skipped), in byte order of the path.
+    #[arg(required_unless_present = "print_schema", value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format: `text` for people, `json` for scripts (schema: schema/report.schema.json).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// When to colour the text report. `auto` colours only a terminal and honours NO_COLOR.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Which conflicts make the exit status 1: `any`, only `within-event` contradictions (sources
+    /// grouped as one meeting that disagree), or `never`. Example: --fail-on within-event
+    #[arg(long, value_enum, default_value_t = FailOn::Any, value_name = "WHICH")]
+    pub fail_on: FailOn,
+
+    /// Show a word-level diff of the evidence sentences for FIELD between the first source that
+    /// states it and each other one (text format). Repeatable. Example: --diff member_count
+    #[arg(long, value_name = "FIELD")]
+    pub diff: Vec<String>,
+
+    /// Use gazetteer files (countries.tsv, cities.tsv, people.tsv, organisations.tsv) from DIR
+    /// on top of the built-in ones. Example: --lexicon my-data/
+    #[arg(long, value_name = "DIR")]
+    pub lexicon: Option<PathBuf>,
+
+    /// Skip inputs larger than this many bytes. Example: --max-size 1048576
+    #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
+    pub max_size: u64,
+
+    /// Decode every input with this encoding instead of detecting it (a WHATWG label such as
+    /// windows-1256, iso-8859-6, utf-16le). Example: --encoding windows-1256
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+
+    /// Print the JSON Schema of the `--format json` report and exit.
+    #[arg(long)]
+    pub print_schema: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Any,
+    WithinEvent,
+    Never,
+}
+
+/// The documented exit statuses (CONTRACT.md section 6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// No conflict that counts.
+    Clean = 0,
+    /// At least one conflict that counts.
+    Conflict = 1,
+    /// The run itself failed.
+    Trouble = 2,
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(s: ExitStatus) -> Self {
+        ExitCode::from(s as u8)
+    }
+}
+
+/// Parses the arguments, runs, reports, and gives the exit code.
+pub fn main() -> ExitCode {
+    let args = Args::parse();
+    match execute(&args) {
+        Ok(status) => status.into(),
+        Err(err) if is_broken_pipe(&err) => ExitStatus::Clean.into(),
+        Err(err) => {
+            let mut stderr = io::stderr().lock();
+            let _ = writeln!(
+                stderr,
+                "reconcile: error: {}",
+                sanitize::line(&format!("{err:#}"))
+            );
+            ExitStatus::Trouble.into()
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Runs with parsed arguments.
+pub fn execute(args: &Args) -> Result<ExitStatus> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if args.print_schema {
+        serde_json::to_writer_pretty(&mut out, &report::json::schema())?;
+        writeln!(out)?;
+        out.flush()?;
+        return Ok(ExitStatus::Clean);
+    }
+    let encoding = match &args.encoding {
+        Some(label) => Some(
+            encoding_rs::Encoding::for_label(label.as_bytes())
+                .with_context(|| format!("unknown encoding label {label:?} (try windows-1256, iso-8859-6, utf-8, utf-16le)"))?,
+        ),
+        None => None,
+    };
+    let owned;
+    let gazetteer = match &args.lexicon {
+        Some(dir) => {
+            owned = Gazetteer::from_dir(dir)
+                .with_context(|| format!("cannot load the lexicon in {}", dir.display()))?;
+            &owned
+        }
+        None => Gazetteer::builtin(),
+    };
+    let inputs = discover(&args.paths);
+    let options = RunOptions {
+        read: ReadOptions {
+            max_size: args.max_size,
+            encoding,
+        },
+        gazetteer,
+    };
+    let result = run(&inputs, &options);
+    report_unread(&result);
+
+    match args.format {
+        Format::Json => report::json::write(&result, &mut out)?,
+        Format::Text => {
+            let color = match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                        && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+                }
+            };
+            let options = report::text::TextOptions {
+                color,
+                diff_fields: args.diff.clone(),
+            };
+            report::text::write(&result, &options, &mut out)?;
+        }
+    }
+    out.flush()?;
+    exit_status(&result, args.fail_on)
+}
+
+/// Skipped and failed inputs are also said on standard error, one line each, so a person piping
+/// JSON still sees them.
+fn report_unread(run: &Run) {
+    let mut stderr = io::stderr().lock();
+    for d in run.documents.iter().filter(|d| d.reason.is_some()) {
+        let _ = writeln!(
+            stderr,
+            "reconcile: {}: {}: {}",
+            match d.status {
+                crate::document::Status::Skipped => "skipped",
+                _ => "error",
+            },
+            sanitize::line(&d.path),
+            sanitize::line(d.reason.as_deref().unwrap_or(""))
+        );
+    }
+}
+
+fn exit_status(run: &Run, fail_on: FailOn) -> Result<ExitStatus> {
+    if run.count(crate::document::Status::Ok) == 0 {
+        bail!(
+            "no input could be read ({} given or found)",
+            run.documents.len()
+        );
+    }
+    let rec = &run.reconciliation;
+    let counted = match fail_on {
+        FailOn::Any => {
+            rec.conflict_count(Scope::WithinEvent) + rec.conflict_count(Scope::AcrossEvents)
+        }
+        FailOn::WithinEvent => rec.conflict_count(Scope::WithinEvent),
+        FailOn::Never => 0,
+    };
+    Ok(if counted > 0 {
+        ExitStatus::Conflict
+    } else {
+        ExitStatus::Clean
+    })
+}

@@ -1,0 +1,110 @@
+//! What a stretch of text is about, judged from the cue words around it in its sentence.
+//!
+//! A day or a date in a news sentence belongs to the nearest event word governing it: "the
+//! meeting hosted by Riyadh on Monday" (a meeting verb before it), "he said in a post on
+//! Tuesday that…" (a speech word before it), "on Saturday, the envoy said…" (a sentence that
+//! opens with the day and goes on with a speech verb).
+
+use std::ops::Range;
+
+use super::Analysis;
+
+/// What a time expression refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The meeting itself.
+    Meeting,
+    /// When something was said, posted or published.
+    Speech,
+    /// Another dated event (joining, founding…).
+    Other,
+    /// Nothing in the sentence says.
+    Unknown,
+}
+
+fn role_of_group(group: &str) -> Option<Role> {
+    match group {
+        "meeting" => Some(Role::Meeting),
+        "speech" => Some(Role::Speech),
+        "other_event" => Some(Role::Other),
+        _ => None,
+    }
+}
+
+/// The role of the expression covering tokens `expr` (token indexes).
+pub fn role_of(an: &Analysis, expr: Range<usize>) -> Role {
+    let Some(first) = an.tokens.get(expr.start) else {
+        return Role::Unknown;
+    };
+    let sentence = an.sentence_range(first.start);
+    let s0 = an.token_at(sentence.start);
+    let s1 = an.token_at(sentence.end);
+    let mut before: Option<(usize, Role)> = None;
+    let mut after: Option<(usize, Role)> = None;
+    for m in an.cues_in(s0..s1) {
+        let Some(role) = role_of_group(m.group()) else {
+            continue;
+        };
+        if m.tokens.end <= expr.start {
+            before = Some((m.tokens.end, role));
+        } else if m.tokens.start >= expr.end && after.is_none() {
+            after = Some((m.tokens.start, role));
+        }
+    }
+    // A sentence that opens with the day takes the role of the verb that follows it.
+    let opens_sentence = expr.start <= s0 + 1;
+    match (before, after) {
+        (_, Some((_, role))) if opens_sentence => role,
+        (Some((_, role)), _) => role,
+        (None, Some((_, role))) => role,
+        (None, None) => Role::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::gazetteer::Gazetteer;
+
+    fn role(text: &str, word: &str) -> Role {
+        let an = Analysis::new(text, Gazetteer::builtin());
+        let at = an.key().find(&crate::text::normalize(word)).unwrap();
+        let t = an.token_at(at);
+        role_of(&an, t..t + 1)
+    }
+
+    #[test]
+    fn meeting_verb_before_the_day() {
+        assert_eq!(
+            role("عقد الوزراء اجتماعهم في عمان يوم الأحد.", "الأحد"),
+            Role::Meeting
+        );
+    }
+
+    #[test]
+    fn speech_verb_before_the_day() {
+        assert_eq!(
+            role(
+                "وقال المتحدث في تصريح الثلاثاء إن الاجتماع كان مثمرا.",
+                "الثلاثاء"
+            ),
+            Role::Speech
+        );
+    }
+
+    #[test]
+    fn day_opening_a_sentence_takes_the_following_verb() {
+        assert_eq!(
+            role(
+                "والجمعة الماضية، قالت الوزيرة إن الاجتماع سيعقد قريبا.",
+                "الجمعة"
+            ),
+            Role::Speech
+        );
+    }
+
+    #[test]
+    fn nothing_around_means_unknown() {
+        assert_eq!(role("كان الطقس جميلا يوم الخميس.", "الخميس"), Role::Unknown);
+    }
+}

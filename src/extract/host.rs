@@ -1,0 +1,219 @@
+//! Where: `host_city` and `host_country`.
+//!
+//! Three ways news says where a meeting was: a hosting verb with its subject ("استضافت المملكة",
+//! "الرياض تستضيف", "للمملكة على استضافتها"), a place after a meeting word or a holding verb
+//! ("اجتماع … في الرياض", "المنعقد في العاصمة السعودية الرياض", "بالرياض"), and a meeting word
+//! followed directly by a city ("اجتماع الرياض"). A city implies its country. A date line ("دمشق –
+//! نورث برس") says where the report was filed, so places in date lines are never hosts.
+
+use std::ops::Range;
+
+use super::field::{HOST_CITY, HOST_COUNTRY};
+use super::{Analysis, Claim, Value};
+use crate::lexicon::gazetteer::{EntityMatch, EntityRef};
+
+/// How many tokens after a meeting word a "في + place" may stand.
+const MEETING_WINDOW: usize = 12;
+/// How many tokens around a hosting verb its subject may stand.
+const HOST_WINDOW: usize = 5;
+
+/// Words that may stand between "في" and the city: "في العاصمة السعودية الرياض".
+const PLACE_WORDS: &[&str] = &[
+    "العاصمه",
+    "عاصمه",
+    "مدينه",
+    "المدينه",
+    "محافظه",
+    "منطقه",
+    "اماره",
+    "ولايه",
+];
+
+pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
+    let mut found: Vec<Range<usize>> = Vec::new(); // entity-index ranges already claimed
+    for m in &an.cues {
+        let sentence = an.sentence_range(an.tokens[m.tokens.start].start);
+        let s1 = an.token_at(sentence.end);
+        let s0 = an.token_at(sentence.start);
+        let place = match (m.group(), m.tag()) {
+            ("host", "verb") => place_after(an, m.tokens.end, s1, HOST_WINDOW, false)
+                .or_else(|| place_before(an, m.tokens.start, s0)),
+            ("host", "held") => place_after(an, m.tokens.end, s1, 4, true),
+            ("meeting", "noun") => construct_city(an, m.tokens.end)
+                .or_else(|| place_after(an, m.tokens.end, s1, MEETING_WINDOW, true)),
+            _ => None,
+        };
+        if let Some(ents) = place
+            && !found.contains(&ents)
+        {
+            found.push(ents.clone());
+            claim_place(an, &an.entities[ents], out);
+        }
+    }
+}
+
+fn is_place(e: &EntityMatch) -> bool {
+    matches!(
+        e.entity,
+        EntityRef::Country(_) | EntityRef::City(_) | EntityRef::CountryAdjective(_)
+    )
+}
+
+/// The entity index starting exactly at token `t`, if any.
+fn entity_at_token(an: &Analysis, t: usize) -> Option<usize> {
+    let start = an.tokens.get(t)?.start;
+    let i = an.entities.partition_point(|e| e.span.start < start);
+    (an.entities.get(i)?.span.start == start).then_some(i)
+}
+
+fn entity_end_token(an: &Analysis, e: &EntityMatch) -> usize {
+    an.token_at(e.span.end)
+}
+
+/// A run of place entities starting at token `t` ("العاصمة السعودية الرياض", "السعودية"), as an
+/// entity-index range, skipping place words; `None` if no country or city is there.
+fn place_run(an: &Analysis, mut t: usize, end: usize) -> Option<Range<usize>> {
+    while t < end && PLACE_WORDS.contains(&an.tokens[t].text(an.key())) {
+        t += 1;
+    }
+    let first = entity_at_token(an, t)?;
+    let mut last = first;
+    while last < an.entities.len() && is_place(&an.entities[last]) {
+        let next_t = entity_end_token(an, &an.entities[last]);
+        match entity_at_token(an, next_t) {
+            Some(n) if n == last + 1 && next_t < end && is_place(&an.entities[n]) => last = n,
+            _ => break,
+        }
+    }
+    let run = first..last + 1;
+    an.entities[run.clone()]
+        .iter()
+        .any(|e| matches!(e.entity, EntityRef::Country(_) | EntityRef::City(_)))
+        .then_some(run)
+}
+
+fn is_in_dateline(an: &Analysis, e: &EntityMatch) -> bool {
+    let key = an.key();
+    let line_start = key[..e.span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = key[e.span.start..]
+        .find('\n')
+        .map_or(key.len(), |i| e.span.start + i);
+    let before = an.tokens_in(line_start..e.span.start).len();
+    let line_tokens = an.tokens_in(line_start..line_end).len();
+    let after = &key[e.span.end..line_end];
+    let marker = after
+        .trim_start()
+        .starts_with(['-', '–', '—', ',', '(', ':', '/']);
+    before <= 1 && (marker || line_tokens <= 4)
+}
+
+/// A place after token `from` within `window` tokens (and the sentence). With `needs_in`, the
+/// place must follow "في" or carry the preposition ب ("بالرياض").
+fn place_after(
+    an: &Analysis,
+    from: usize,
+    sentence_end: usize,
+    window: usize,
+    needs_in: bool,
+) -> Option<Range<usize>> {
+    let end = sentence_end.min(from + window);
+    let mut t = from;
+    while t < end {
+        if an
+            .cues_in(t..t + 1)
+            .any(|c| c.group() == "host" && c.tag() == "stop")
+        {
+            return None;
+        }
+        let word = an.tokens[t].text(an.key());
+        let after_fi = word == "في" || word == "وفي";
+        let start = if after_fi { t + 1 } else { t };
+        if let Some(run) = place_run(an, start, end.max(start + 1).min(sentence_end)) {
+            let first = &an.entities[run.start];
+            let via_ba =
+                an.key()[first.span.start..first.span.start + first.clitic_len].ends_with('ب');
+            let ok = !needs_in || after_fi || via_ba;
+            if ok
+                && !an.entities[run.clone()]
+                    .iter()
+                    .any(|e| is_in_dateline(an, e))
+            {
+                return Some(run);
+            }
+            if !needs_in {
+                return None;
+            }
+        }
+        t += 1;
+    }
+    None
+}
+
+/// A place right before a hosting verb ("الرياض تستضيف", "للمملكة على استضافتها").
+fn place_before(an: &Analysis, verb: usize, sentence_start: usize) -> Option<Range<usize>> {
+    let lo = verb.saturating_sub(3).max(sentence_start);
+    (lo..verb).rev().find_map(|t| {
+        let run = place_run(an, t, verb)?;
+        (!an.entities[run.clone()]
+            .iter()
+            .any(|e| is_in_dateline(an, e)))
+        .then_some(run)
+    })
+}
+
+/// "اجتماع الرياض", "مؤتمر جدة": a city right after a meeting word.
+fn construct_city(an: &Analysis, t: usize) -> Option<Range<usize>> {
+    let i = entity_at_token(an, t)?;
+    let e = &an.entities[i];
+    (matches!(e.entity, EntityRef::City(_)) && e.clitic_len == 0 && !is_in_dateline(an, e))
+        .then_some(i..i + 1)
+}
+
+fn claim_place(an: &Analysis, run: &[EntityMatch], out: &mut Vec<Claim>) {
+    let g = an.gazetteer;
+    let span = run[0].span.start..run[run.len() - 1].span.end;
+    let mut countries: Vec<String> = Vec::new();
+    for e in run {
+        let entity = match (e.entity, e.alternative) {
+            // "مدينة الكويت": the city, not the country of the same name.
+            (EntityRef::Country(_), Some(alt @ EntityRef::City(_)))
+                if preceded_by_city_word(an, e) =>
+            {
+                alt
+            }
+            (entity, _) => entity,
+        };
+        match entity {
+            EntityRef::City(_) => {
+                let country = g.entity_country(entity).map(str::to_owned);
+                out.push(an.claim(
+                    HOST_CITY,
+                    Value::City {
+                        id: g.id(entity).to_owned(),
+                        country: country.clone(),
+                    },
+                    span.clone(),
+                ));
+                countries.extend(country);
+            }
+            EntityRef::Country(_) | EntityRef::CountryAdjective(_) => {
+                countries.extend(g.entity_country(entity).map(str::to_owned));
+            }
+            _ => {}
+        }
+    }
+    countries.sort();
+    countries.dedup();
+    for c in countries {
+        out.push(an.claim(HOST_COUNTRY, Value::Country(c), span.clone()));
+    }
+}
+
+fn preceded_by_city_word(an: &Analysis, e: &EntityMatch) -> bool {
+    let t = an.token_at(e.span.start);
+    t > 0
+        && matches!(
+            an.tokens[t - 1].text(an.key()),
+            "مدينه" | "بمدينه" | "المدينه"
+        )
+}

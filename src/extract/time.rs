@@ -1,0 +1,182 @@
+//! When: `meeting_weekday`, `meeting_date`, `published_weekday`, `published_date`.
+//!
+//! Every day and date the text mentions is given a role from the words around it (see
+//! `context`): the meeting's, a statement's or post's, another event's. The article's own day
+//! comes from its date line ("بيروت، الاثنين 16 آذار 2026", "بتاريخ ١٠ شباط ٢٠٢٦") and from
+//! relative words ("اليوم الثلاثاء" is today; "أمس الأربعاء" makes today Thursday). A meeting date
+//! stated without a year takes the year that puts it nearest the article's own date, or else
+//! nearest another full date in the text.
+
+use jiff::civil::{Date, Weekday};
+
+use super::context::{Role, role_of};
+use super::field::{MEETING_DATE, MEETING_WEEKDAY, PUBLISHED_DATE, PUBLISHED_WEEKDAY};
+use super::value::Day;
+use super::{Analysis, Claim, Value};
+use crate::text::dates::{DateMatch, PartialDate, Relative, WeekdayMatch, weekday_name};
+
+/// How many words a date line's place and outlet take before the date.
+const DATELINE_HEAD: usize = 4;
+/// A line this short that holds a date is a date line.
+const DATELINE_TOKENS: usize = 8;
+/// How many non-empty lines at the top of an article can hold its date line.
+const DATELINE_LINES: usize = 4;
+
+pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
+    let mut published_dates: Vec<(PartialDate, Claim)> = Vec::new();
+    let mut meeting_dates: Vec<(&DateMatch, Option<&'static str>)> = Vec::new();
+
+    for d in &an.dates {
+        let attached = attached_weekday(an, d);
+        if is_dateline(an, d.span.start) || preceded_by_date_word(an, d.span.start) {
+            if d.date.year.is_some() && d.date.month.is_some() && d.date.day.is_some() {
+                let claim = an.claim(PUBLISHED_DATE, Value::Date(d.date), d.span.clone());
+                published_dates.push((d.date, claim));
+            }
+            continue;
+        }
+        let role = match attached {
+            Some(w) => weekday_role(an, w),
+            None => role_of(an, token_range(an, &d.span)),
+        };
+        if role == Role::Meeting {
+            meeting_dates.push((d, None));
+        }
+    }
+
+    let reference: Option<Date> = published_dates
+        .first()
+        .and_then(|(d, _)| full_date(d))
+        .or_else(|| an.dates.iter().find_map(|d| full_date(&d.date)));
+
+    for (d, _) in meeting_dates {
+        let mut date = d.date;
+        let mut claim_note = None;
+        if date.year.is_none()
+            && let Some(reference) = reference
+        {
+            date = date.with_year_near(reference);
+            if date.year.is_some() {
+                claim_note = Some(format!(
+                    "year taken from the article's own date ({reference})"
+                ));
+            }
+        }
+        let mut claim = an.claim(MEETING_DATE, Value::Date(date), d.span.clone());
+        claim.note = claim_note;
+        out.push(claim);
+    }
+
+    for w in &an.weekdays {
+        if let Some(day) = published_day(w) {
+            let mut claim = an.claim(PUBLISHED_WEEKDAY, Value::Weekday(Day(day)), w.span.clone());
+            if day != w.weekday {
+                claim.note = Some(format!(
+                    "{} is yesterday or tomorrow relative to the article's own day",
+                    weekday_name(w.weekday)
+                ));
+            }
+            out.push(claim);
+        }
+        if is_dateline(an, w.span.start) {
+            out.push(an.claim(
+                PUBLISHED_WEEKDAY,
+                Value::Weekday(Day(w.weekday)),
+                w.span.clone(),
+            ));
+            continue;
+        }
+        if weekday_role(an, w) == Role::Meeting {
+            let mut claim = an.claim(
+                MEETING_WEEKDAY,
+                Value::Weekday(Day(w.weekday)),
+                w.span.clone(),
+            );
+            if let Some(r) = w.relative {
+                claim.note = Some(format!("stated relative to the article's day ({r:?})"));
+            }
+            out.push(claim);
+        }
+    }
+
+    out.extend(published_dates.into_iter().map(|(_, c)| c));
+}
+
+fn full_date(d: &PartialDate) -> Option<Date> {
+    Date::new(d.year?, d.month? as i8, d.day? as i8).ok()
+}
+
+fn token_range(an: &Analysis, span: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let a = an.token_at(span.start);
+    let b = an.token_at(span.end).max(a + 1);
+    a..b
+}
+
+fn weekday_role(an: &Analysis, w: &WeekdayMatch) -> Role {
+    role_of(an, token_range(an, &w.span))
+}
+
+/// The article's own weekday implied by a relative day: "today Tuesday" is Tuesday, "yesterday
+/// Wednesday" makes today Thursday, "tomorrow Friday" makes today Thursday.
+fn published_day(w: &WeekdayMatch) -> Option<Weekday> {
+    match w.relative? {
+        Relative::Today => Some(w.weekday),
+        Relative::Yesterday => Some(w.weekday.next()),
+        Relative::Tomorrow => Some(w.weekday.previous()),
+        _ => None,
+    }
+}
+
+/// A weekday written right before the date it names ("الاثنين 9 شباط", "يوم الاثنين الموافق 9
+/// من شباط").
+fn attached_weekday<'a>(an: &'a Analysis, d: &DateMatch) -> Option<&'a WeekdayMatch> {
+    an.weekdays.iter().find(|w| {
+        w.span.end <= d.span.start && {
+            let between = &an.key()[w.span.end..d.span.start];
+            let words: Vec<&str> = between
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|s| !s.is_empty())
+                .collect();
+            words.len() <= 1
+                && words
+                    .iter()
+                    .all(|w| matches!(*w, "الموافق" | "الموافقه" | "في" | "من"))
+        }
+    })
+}
+
+/// Whether a normalised offset lies at the head of one of the article's first lines, where a
+/// date line ("بيروت، الاثنين 16 آذار 2026", "الرياض - 10 فبراير 2026") stands.
+fn is_dateline(an: &Analysis, at: usize) -> bool {
+    let key = an.key();
+    let line_start = key[..at].rfind('\n').map_or(0, |i| i + 1);
+    let lines_before = key[..line_start]
+        .split('\n')
+        .filter(|l| l.chars().any(char::is_alphanumeric))
+        .count();
+    if lines_before >= DATELINE_LINES {
+        return false;
+    }
+    let head = an.tokens_in(line_start..at);
+    let line_end = key[at..].find('\n').map_or(key.len(), |i| at + i);
+    let whole_line_is_short = an.tokens_in(line_start..line_end).len() <= DATELINE_TOKENS;
+    let separated = key[line_start..at].contains([',', '-', '–', '—', '(', ':', '|']);
+    if head.len() > DATELINE_HEAD || !(separated || whole_line_is_short) {
+        return false;
+    }
+    // The words before the date are a place or an outlet, not a sentence about the meeting.
+    let t0 = an.token_at(line_start);
+    !an.cues_in(t0..t0 + head.len())
+        .any(|m| matches!(m.group(), "meeting" | "speech" | "other_event"))
+}
+
+/// "بتاريخ", "تاريخ النشر", "نشر في" just before the date.
+fn preceded_by_date_word(an: &Analysis, at: usize) -> bool {
+    let i = an.token_at(at);
+    an.tokens[i.saturating_sub(2)..i].iter().any(|t| {
+        matches!(
+            t.text(an.key()),
+            "بتاريخ" | "تاريخ" | "وبتاريخ" | "محدث" | "تحديث"
+        )
+    })
+}

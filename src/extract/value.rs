@@ -1,0 +1,282 @@
+//! Claim values, their canonical JSON form, and how two values of one field relate.
+
+use std::fmt;
+
+use jiff::civil::Weekday;
+use serde::ser::{SerializeSeq, Serializer};
+
+use crate::text::dates::{PartialDate, weekday_name};
+
+/// The kind of meeting a report describes (CONTRACT.md section 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MeetingType {
+    Ministerial,
+    SmallGroup,
+    PoliticalDirectors,
+    SeniorOfficials,
+    ChiefsOfStaff,
+    DefenceMinisters,
+    Summit,
+    Other,
+}
+
+impl MeetingType {
+    pub const ALL: [MeetingType; 8] = [
+        MeetingType::Ministerial,
+        MeetingType::SmallGroup,
+        MeetingType::PoliticalDirectors,
+        MeetingType::SeniorOfficials,
+        MeetingType::ChiefsOfStaff,
+        MeetingType::DefenceMinisters,
+        MeetingType::Summit,
+        MeetingType::Other,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            MeetingType::Ministerial => "ministerial",
+            MeetingType::SmallGroup => "small_group",
+            MeetingType::PoliticalDirectors => "political_directors",
+            MeetingType::SeniorOfficials => "senior_officials",
+            MeetingType::ChiefsOfStaff => "chiefs_of_staff",
+            MeetingType::DefenceMinisters => "defence_ministers",
+            MeetingType::Summit => "summit",
+            MeetingType::Other => "other",
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.id() == id)
+    }
+
+    /// Types of one family describe one level of meeting in different words.
+    pub fn family(self) -> &'static str {
+        match self {
+            MeetingType::SmallGroup
+            | MeetingType::PoliticalDirectors
+            | MeetingType::SeniorOfficials => "officials",
+            other => other.id(),
+        }
+    }
+}
+
+/// A person or country named as a chair, with the country it stands for where known.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct Entity {
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
+}
+
+impl Entity {
+    pub fn is_country(&self) -> bool {
+        self.country.as_deref() == Some(self.id.as_str())
+    }
+}
+
+/// A weekday with the order Monday first, so values can be sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Day(pub Weekday);
+
+impl Ord for Day {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0
+            .to_monday_zero_offset()
+            .cmp(&other.0.to_monday_zero_offset())
+    }
+}
+
+impl PartialOrd for Day {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// A claim's value in canonical form.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Value {
+    Weekday(Day),
+    Date(PartialDate),
+    MeetingType(MeetingType),
+    /// ISO 3166-1 alpha-2.
+    Country(String),
+    /// English exonym (or `ar:` + normalised Arabic) and the city's country where known.
+    City {
+        id: String,
+        country: Option<String>,
+    },
+    /// Sorted by id.
+    Entities(Vec<Entity>),
+    Count(u64),
+    /// A priority topic id (CONTRACT.md section 3).
+    Topic(String),
+}
+
+impl Value {
+    /// The canonical value as one string: the key values are grouped by.
+    pub fn key(&self) -> String {
+        match self {
+            Value::Weekday(w) => weekday_name(w.0).to_owned(),
+            Value::Date(d) => d.iso(),
+            Value::MeetingType(t) => t.id().to_owned(),
+            Value::Country(c) => c.clone(),
+            Value::City { id, .. } => id.clone(),
+            Value::Entities(es) => es
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect::<Vec<_>>()
+                .join("+"),
+            Value::Count(n) => n.to_string(),
+            Value::Topic(t) => t.clone(),
+        }
+    }
+
+    /// Extra facts about the value that its canonical form leaves out (entity countries, the
+    /// country of a city), for the JSON `details` key.
+    pub fn details(&self) -> Option<serde_json::Value> {
+        match self {
+            Value::Entities(es) => serde_json::to_value(es).ok(),
+            Value::City {
+                country: Some(c), ..
+            } => Some(serde_json::json!({ "country": c })),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.key())
+    }
+}
+
+impl serde::Serialize for Value {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Count(n) => s.serialize_u64(*n),
+            Value::Entities(es) => {
+                let mut seq = s.serialize_seq(Some(es.len()))?;
+                for e in es {
+                    seq.serialize_element(&e.id)?;
+                }
+                seq.end()
+            }
+            other => s.serialize_str(&other.key()),
+        }
+    }
+}
+
+/// How two values of one field stand to each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Relation {
+    Same,
+    Compatible,
+    Conflict,
+}
+
+/// Countries an entity list speaks for, and the people it names per country.
+fn by_country(es: &[Entity]) -> Vec<(String, Option<&str>)> {
+    let mut out: Vec<(String, Option<&str>)> = es
+        .iter()
+        .map(|e| {
+            let country = e.country.clone().unwrap_or_else(|| e.id.clone());
+            let person = (!e.is_country()).then_some(e.id.as_str());
+            (country, person)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Two chair lists agree when they name the same entities; they are compatible when they speak
+/// for the same countries (or one names a subset of the other's), and no country is given two
+/// different people.
+pub fn relate_entities(a: &[Entity], b: &[Entity]) -> Relation {
+    if a == b {
+        return Relation::Same;
+    }
+    let (ca, cb) = (by_country(a), by_country(b));
+    for (country, pa) in &ca {
+        for (country_b, pb) in &cb {
+            if country == country_b
+                && let (Some(x), Some(y)) = (pa, pb)
+                && x != y
+                && !ca.iter().any(|(c, p)| c == country && p == pb)
+            {
+                return Relation::Conflict;
+            }
+        }
+    }
+    let set = |v: &[(String, Option<&str>)]| {
+        let mut s: Vec<String> = v.iter().map(|(c, _)| c.clone()).collect();
+        s.dedup();
+        s
+    };
+    let (sa, sb) = (set(&ca), set(&cb));
+    let subset = |x: &[String], y: &[String]| x.iter().all(|c| y.contains(c));
+    if subset(&sa, &sb) || subset(&sb, &sa) {
+        Relation::Compatible
+    } else {
+        Relation::Conflict
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(id: &str, country: &str) -> Entity {
+        Entity {
+            id: id.into(),
+            country: Some(country.into()),
+            name_en: None,
+        }
+    }
+
+    fn country(code: &str) -> Entity {
+        person(code, code)
+    }
+
+    #[test]
+    fn people_match_the_countries_they_represent() {
+        let people = [person("a-person", "SA"), person("b-person", "US")];
+        let countries = [country("SA"), country("US")];
+        assert_eq!(relate_entities(&people, &countries), Relation::Compatible);
+        assert_eq!(relate_entities(&people, &people), Relation::Same);
+    }
+
+    #[test]
+    fn different_countries_conflict() {
+        let a = [country("SA"), country("US")];
+        let b = [country("SA"), country("FR")];
+        assert_eq!(relate_entities(&a, &b), Relation::Conflict);
+    }
+
+    #[test]
+    fn two_people_for_one_country_conflict() {
+        let a = [person("a-person", "US")];
+        let b = [person("c-person", "US")];
+        assert_eq!(relate_entities(&a, &b), Relation::Conflict);
+    }
+
+    #[test]
+    fn naming_one_of_two_chairs_is_compatible() {
+        let a = [person("a-person", "SA")];
+        let b = [person("a-person", "SA"), person("b-person", "US")];
+        assert_eq!(relate_entities(&a, &b), Relation::Compatible);
+    }
+
+    #[test]
+    fn meeting_type_families() {
+        assert_eq!(
+            MeetingType::SmallGroup.family(),
+            MeetingType::PoliticalDirectors.family()
+        );
+        assert_ne!(
+            MeetingType::SmallGroup.family(),
+            MeetingType::Ministerial.family()
+        );
+    }
+}

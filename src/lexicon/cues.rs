@@ -1,0 +1,275 @@
+//! Cue phrases: the words that tell an extractor what a stretch of text is about (a meeting verb,
+//! a speech verb, a meeting type, a priority topic…), loaded from `data/cues.tsv`.
+//!
+//! A cue is one or more words in natural Arabic, normalised at load. Its first word may carry
+//! proclitics in the text (و ف ب ل ك ال لل …); the following words match with or without the
+//! article. A word ending in `*` matches any word that starts with it (استضاف* matches
+//! استضافت، استضافته، استضافتها). Matching is a hash look-up per token reading, so it stays linear
+//! in the text whatever the number of cues.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::text::normalize;
+use crate::text::tokens::{Token, bare, proclitic_readings};
+
+/// One word of a cue phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CueWord {
+    /// Normalised, article stripped.
+    stem: String,
+    prefix: bool,
+}
+
+impl CueWord {
+    fn parse(word: &str) -> Self {
+        let (word, prefix) = match word.strip_suffix('*') {
+            Some(w) => (w, true),
+            None => (word, false),
+        };
+        let n = normalize(word);
+        CueWord {
+            stem: bare(&n).to_owned(),
+            prefix,
+        }
+    }
+
+    fn matches(&self, stem: &str) -> bool {
+        if self.prefix {
+            stem.starts_with(&self.stem)
+        } else {
+            stem == self.stem
+        }
+    }
+}
+
+/// A cue phrase and what it signals.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub group: String,
+    pub tag: String,
+    pub phrase: String,
+    words: Vec<CueWord>,
+}
+
+/// A cue found in a text.
+#[derive(Debug, Clone)]
+pub struct CueMatch<'c> {
+    pub cue: &'c Cue,
+    /// Normalised byte range, proclitics of the first word included.
+    pub span: Range<usize>,
+    /// Index of the first and one past the last token.
+    pub tokens: Range<usize>,
+}
+
+impl CueMatch<'_> {
+    pub fn tag(&self) -> &str {
+        &self.cue.tag
+    }
+    pub fn group(&self) -> &str {
+        &self.cue.group
+    }
+}
+
+/// Cues indexed by the first three chars of their first word.
+#[derive(Debug, Default)]
+pub struct CueSet {
+    cues: Vec<Cue>,
+    index: HashMap<String, Vec<usize>>,
+}
+
+fn index_key(stem: &str) -> String {
+    stem.chars().take(3).collect()
+}
+
+/// Error in a cue file.
+#[derive(Debug, thiserror::Error)]
+#[error("cues.tsv line {line}: {message}")]
+pub struct CueError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl CueSet {
+    /// Parses `group<TAB>tag<TAB>phrase` lines; `#` starts a comment line.
+    pub fn parse(text: &str) -> Result<Self, CueError> {
+        let mut set = CueSet::default();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [group, tag, phrase] = cols[..] else {
+                return Err(CueError {
+                    line: n + 1,
+                    message: format!("expected 3 tab-separated columns, found {}", cols.len()),
+                });
+            };
+            set.add(group, tag, phrase);
+        }
+        Ok(set)
+    }
+
+    /// Adds one cue.
+    pub fn add(&mut self, group: &str, tag: &str, phrase: &str) {
+        let words: Vec<CueWord> = phrase.split_whitespace().map(CueWord::parse).collect();
+        let Some(first) = words.first() else { return };
+        if first.stem.chars().count() < 2 {
+            return;
+        }
+        let key = index_key(&first.stem);
+        self.index.entry(key).or_default().push(self.cues.len());
+        self.cues.push(Cue {
+            group: group.to_owned(),
+            tag: tag.to_owned(),
+            phrase: phrase.to_owned(),
+            words,
+        });
+    }
+
+    /// The built-in cues from `data/cues.tsv`.
+    pub fn builtin() -> &'static CueSet {
+        static SET: LazyLock<CueSet> = LazyLock::new(|| {
+            CueSet::parse(include_str!("../../data/cues.tsv")).unwrap_or_default()
+        });
+        &SET
+    }
+
+    /// Every cue of `group` in the text, longest first at each position, non-overlapping, in
+    /// text order.
+    pub fn find<'c>(&'c self, group: &str, key: &str, tokens: &[Token]) -> Vec<CueMatch<'c>> {
+        self.find_all(key, tokens)
+            .into_iter()
+            .filter(|m| m.group() == group)
+            .collect()
+    }
+
+    /// Every cue of every group in one pass over the tokens: at each position the longest cue of
+    /// each group, matches of one group never overlapping; in text order.
+    pub fn find_all<'c>(&'c self, key: &str, tokens: &[Token]) -> Vec<CueMatch<'c>> {
+        let mut out: Vec<CueMatch<'c>> = Vec::new();
+        // Per group, the first token a new match may start at.
+        let mut free: HashMap<&'c str, usize> = HashMap::new();
+        let mut best: Vec<CueMatch<'c>> = Vec::new();
+        for i in 0..tokens.len() {
+            best.clear();
+            self.longest_at(key, tokens, i, &mut best);
+            for m in best.drain(..) {
+                let next = free.entry(m.cue.group.as_str()).or_insert(0);
+                if *next <= i {
+                    *next = m.tokens.end;
+                    out.push(m);
+                }
+            }
+        }
+        out
+    }
+
+    /// The longest cue of each group starting at token `i`, pushed onto `best`.
+    fn longest_at<'c>(
+        &'c self,
+        key: &str,
+        tokens: &[Token],
+        i: usize,
+        best: &mut Vec<CueMatch<'c>>,
+    ) {
+        let word = tokens[i].text(key);
+        for (_, stem, _) in proclitic_readings(word) {
+            let stem = bare(stem);
+            let Some(candidates) = self.index.get(&index_key(stem)) else {
+                continue;
+            };
+            for &c in candidates {
+                let cue = &self.cues[c];
+                if !cue.words[0].matches(stem) {
+                    continue;
+                }
+                let n = cue.words.len();
+                if i + n > tokens.len() {
+                    continue;
+                }
+                let rest_ok = cue.words[1..]
+                    .iter()
+                    .zip(&tokens[i + 1..i + n])
+                    .all(|(w, t)| w.matches(bare(t.text(key))));
+                if !rest_ok {
+                    continue;
+                }
+                let m = CueMatch {
+                    cue,
+                    span: tokens[i].start..tokens[i + n - 1].end,
+                    tokens: i..i + n,
+                };
+                match best.iter_mut().find(|b| b.cue.group == cue.group) {
+                    Some(b) if b.tokens.len() < n => *b = m,
+                    Some(_) => {}
+                    None => best.push(m),
+                }
+            }
+        }
+    }
+
+    /// All cues, for checks.
+    pub fn cues(&self) -> &[Cue] {
+        &self.cues
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::tokenize;
+
+    fn tags(set: &CueSet, group: &str, text: &str) -> Vec<String> {
+        let key = normalize(text);
+        let tokens = tokenize(&key);
+        set.find(group, &key, &tokens)
+            .iter()
+            .map(|m| m.tag().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn prefix_words_and_clitics() {
+        let mut set = CueSet::default();
+        set.add("verb", "host", "استضاف*");
+        set.add("type", "small_group", "المجموعة المصغرة");
+        assert_eq!(tags(&set, "verb", "واستضافتها العاصمة"), vec!["host"]);
+        assert_eq!(
+            tags(&set, "type", "عن المجموعة المصغّرة"),
+            vec!["small_group"]
+        );
+        assert_eq!(tags(&set, "type", "وللمجموعة المصغرة"), vec!["small_group"]);
+        assert_eq!(tags(&set, "type", "مجموعة مصغرة"), vec!["small_group"]);
+        assert!(tags(&set, "type", "المجموعة الكبيرة").is_empty());
+    }
+
+    #[test]
+    fn longest_cue_wins() {
+        let mut set = CueSet::default();
+        set.add("t", "short", "وزراء");
+        set.add("t", "long", "وزراء الخارجية");
+        assert_eq!(tags(&set, "t", "اجتمع وزراء الخارجية"), vec!["long"]);
+    }
+
+    #[test]
+    fn builtin_cues_parse_sorted_and_unique() {
+        let text = include_str!("../../data/cues.tsv");
+        let rows: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .collect();
+        let mut sorted = rows.clone();
+        sorted.sort();
+        assert_eq!(rows, sorted, "data/cues.tsv must be sorted");
+        let mut seen = std::collections::HashSet::new();
+        for row in &rows {
+            let cols: Vec<&str> = row.split('\t').collect();
+            assert_eq!(cols.len(), 3, "bad row {row:?}");
+            let key = (cols[0], normalize(cols[2]));
+            assert!(seen.insert(key), "duplicate cue {row:?}");
+        }
+        assert!(!CueSet::builtin().cues().is_empty());
+    }
+}

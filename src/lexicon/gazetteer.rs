@@ -1,0 +1,1043 @@
+//! The gazetteer: countries, cities, people and organisations with their Arabic names, and the
+//! matcher that finds their mentions in normalised text.
+//!
+//! The data is the TSV files under `data/`, compiled in and parsed once; a user directory can
+//! extend or override them without recompiling ([`Gazetteer::from_dir`]). Aliases are normalised
+//! at load with the same normaliser as documents, so matching is exact on normalised tokens.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use crate::text::normalize::normalize;
+use crate::text::tokens::{Token, bare, proclitic_readings, tokenize};
+
+/// File names of the four gazetteer files, in the order [`Gazetteer::parse`] takes them.
+pub const FILE_NAMES: [&str; 4] = [
+    "countries.tsv",
+    "cities.tsv",
+    "people.tsv",
+    "organisations.tsv",
+];
+
+const BUILTIN_SOURCES: [&str; 4] = [
+    include_str!("../../data/countries.tsv"),
+    include_str!("../../data/cities.tsv"),
+    include_str!("../../data/people.tsv"),
+    include_str!("../../data/organisations.tsv"),
+];
+
+static BUILTIN: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let [countries, cities, people, organisations] = BUILTIN_SOURCES;
+    Gazetteer::parse(countries, cities, people, organisations)
+        .expect("the built-in gazetteer is checked by the unit tests below")
+});
+
+/// A country. Arabic names are kept as written in the data file; matching uses normalised forms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 code: `"SA"`.
+    pub code: String,
+    pub name_en: String,
+    /// Full and short names: السعودية، المملكة العربية السعودية.
+    pub names_ar: Vec<String>,
+    /// Indefinite adjectives, masculine and feminine: سعودي، سعودية. Definite forms are matched too.
+    pub adjectives_ar: Vec<String>,
+    /// Id of the capital in the cities table.
+    pub capital: Option<String>,
+    /// Names that stand for this country only when nothing else is meant: المملكة.
+    pub weak_aliases: Vec<String>,
+}
+
+/// A city, identified by its English exonym.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct City {
+    /// English exonym: `"Riyadh"`.
+    pub id: String,
+    /// ISO 3166-1 alpha-2 code of its country.
+    pub country: String,
+    /// Whether it is its country's capital, so that it can stand for the government (واشنطن = US).
+    pub capital: bool,
+    pub names_ar: Vec<String>,
+    pub weak_aliases: Vec<String>,
+}
+
+/// A person who may take part in or comment on the meetings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// Lower-case ASCII slug of the usual English name: `"waleed-al-khuraiji"`.
+    pub id: String,
+    pub name_en: String,
+    /// The country the person speaks for; `None` for officials of international bodies.
+    pub country: Option<String>,
+    /// Short English role: `"deputy foreign minister"`.
+    pub role: String,
+    pub names_ar: Vec<String>,
+    pub weak_aliases: Vec<String>,
+}
+
+/// An organisation, armed group or news agency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    /// Lower-case ASCII slug: `"global-coalition"`.
+    pub id: String,
+    pub name_en: String,
+    pub names_ar: Vec<String>,
+    pub weak_aliases: Vec<String>,
+}
+
+/// A gazetteer entry, by index into the gazetteer that produced it.
+///
+/// Indices are only meaningful for that gazetteer; look-ups panic on a reference from another.
+/// The variant order is the order of preference when one alias names several entities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityRef {
+    Country(usize),
+    /// A country named by its adjective (السعودي، الأمريكية).
+    CountryAdjective(usize),
+    City(usize),
+    Person(usize),
+    Organisation(usize),
+}
+
+/// One mention of a gazetteer entry in normalised text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityMatch {
+    pub entity: EntityRef,
+    /// Bytes in the normalised text, from the start of the first token (proclitics included) to
+    /// the end of the last.
+    // Invariant: span.start < span.end, both on token boundaries.
+    pub span: Range<usize>,
+    /// Bytes of proclitics (و ف ب ل ك, and the article's ل in لل) at the start of the span.
+    pub clitic_len: usize,
+    /// The alias is ambiguous on its own (المملكة، عمان): trust it only when nothing better is there.
+    pub weak: bool,
+    /// The next-preferred entry that the same alias also names (عمان: Oman, then Amman;
+    /// الكويت: the country, then its capital), if any.
+    pub alternative: Option<EntityRef>,
+}
+
+/// Why gazetteer data could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum GazetteerError {
+    #[error("{file}:{line}: {message}")]
+    Parse {
+        file: String,
+        line: usize,
+        message: String,
+    },
+    #[error("cannot read gazetteer file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "{dir}: no gazetteer files found; put one or more of countries.tsv, cities.tsv, \
+         people.tsv, organisations.tsv there"
+    )]
+    NoFiles { dir: PathBuf },
+}
+
+/// Where an entry was read from, for error messages.
+#[derive(Debug, Clone)]
+struct Origin {
+    file: String,
+    line: usize,
+}
+
+impl Origin {
+    fn error(&self, message: impl Into<String>) -> GazetteerError {
+        GazetteerError::Parse {
+            file: self.file.clone(),
+            line: self.line,
+            message: message.into(),
+        }
+    }
+}
+
+type Sourced<T> = Vec<(Origin, T)>;
+
+/// One normalised alias, indexed under the bare form of its first token.
+#[derive(Debug, Clone)]
+struct Alias {
+    /// Tokens after the first, matched exactly.
+    rest: Box<[String]>,
+    /// Whether the first token carries the article; the text's token must agree.
+    article: bool,
+    entity: EntityRef,
+    weak: bool,
+}
+
+/// Countries, cities, people and organisations, with an alias index for matching.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    // Invariant: each table is sorted by id, ids unique.
+    countries: Vec<Country>,
+    cities: Vec<City>,
+    people: Vec<Person>,
+    organisations: Vec<Organisation>,
+    aliases: Vec<Alias>,
+    /// Bare first token of an alias → indices into `aliases`.
+    index: HashMap<String, Vec<usize>>,
+}
+
+impl Gazetteer {
+    /// The gazetteer compiled from `data/`, parsed on first use.
+    pub fn builtin() -> &'static Gazetteer {
+        &BUILTIN
+    }
+
+    /// Parses the four files' contents. Errors name the file and line.
+    pub fn parse(
+        countries: &str,
+        cities: &str,
+        people: &str,
+        organisations: &str,
+    ) -> Result<Gazetteer, GazetteerError> {
+        let [fc, fi, fp, fo] = FILE_NAMES;
+        Gazetteer::build(
+            parse_countries(fc, countries)?,
+            parse_cities(fi, cities)?,
+            parse_people(fp, people)?,
+            parse_organisations(fo, organisations)?,
+        )
+    }
+
+    /// The built-in data extended by the files in `dir`.
+    ///
+    /// Each of the four files is optional; an entry whose id is already built in replaces the
+    /// built-in entry, any other is added. User files need not be sorted. The directory must hold
+    /// at least one of the files, so that a mistyped path is not silently ignored.
+    pub fn from_dir(dir: &Path) -> Result<Gazetteer, GazetteerError> {
+        let [bc, bi, bp, bo] = BUILTIN_SOURCES;
+        let [fc, fi, fp, fo] = FILE_NAMES;
+        let mut found = 0;
+        let mut read = |name: &str| -> Result<Option<(String, String)>, GazetteerError> {
+            let path = dir.join(name);
+            match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    found += 1;
+                    Ok(Some((path.display().to_string(), text)))
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(source) => Err(GazetteerError::Read { path, source }),
+            }
+        };
+        let user = [read(fc)?, read(fi)?, read(fp)?, read(fo)?];
+        if found == 0 {
+            return Err(GazetteerError::NoFiles {
+                dir: dir.to_path_buf(),
+            });
+        }
+        let [uc, ui, up, uo] = user;
+        let countries = extend(parse_countries(fc, bc)?, uc, parse_countries, |c| &c.code)?;
+        let cities = extend(parse_cities(fi, bi)?, ui, parse_cities, |c| &c.id)?;
+        let people = extend(parse_people(fp, bp)?, up, parse_people, |p| &p.id)?;
+        let organisations = extend(parse_organisations(fo, bo)?, uo, parse_organisations, |o| {
+            &o.id
+        })?;
+        Gazetteer::build(countries, cities, people, organisations)
+    }
+
+    fn build(
+        mut countries: Sourced<Country>,
+        mut cities: Sourced<City>,
+        mut people: Sourced<Person>,
+        mut organisations: Sourced<Organisation>,
+    ) -> Result<Gazetteer, GazetteerError> {
+        countries.sort_by(|a, b| a.1.code.cmp(&b.1.code));
+        cities.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+        people.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+        organisations.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+
+        let country_known = |code: &str| {
+            countries
+                .binary_search_by(|(_, c)| c.code.as_str().cmp(code))
+                .is_ok()
+        };
+        for (origin, city) in &cities {
+            if !country_known(&city.country) {
+                return Err(origin.error(format!(
+                    "unknown country code {:?}; add it to countries.tsv",
+                    city.country
+                )));
+            }
+        }
+        for (origin, person) in &people {
+            if let Some(code) = &person.country
+                && !country_known(code)
+            {
+                return Err(origin.error(format!(
+                    "unknown country code {code:?}; add it to countries.tsv or write `-`"
+                )));
+            }
+        }
+        for (origin, country) in &countries {
+            if let Some(capital) = &country.capital
+                && cities
+                    .binary_search_by(|(_, c)| c.id.as_str().cmp(capital))
+                    .is_err()
+            {
+                return Err(origin.error(format!(
+                    "unknown capital {capital:?}; add it to cities.tsv or write `-`"
+                )));
+            }
+        }
+
+        let mut gazetteer = Gazetteer {
+            countries: countries.into_iter().map(|(_, c)| c).collect(),
+            cities: cities.into_iter().map(|(_, c)| c).collect(),
+            people: people.into_iter().map(|(_, p)| p).collect(),
+            organisations: organisations.into_iter().map(|(_, o)| o).collect(),
+            aliases: Vec::new(),
+            index: HashMap::new(),
+        };
+        gazetteer.index_aliases();
+        Ok(gazetteer)
+    }
+
+    fn index_aliases(&mut self) {
+        let mut entries: Vec<(EntityRef, &str, bool, bool)> = Vec::new();
+        for (i, c) in self.countries.iter().enumerate() {
+            let e = EntityRef::Country(i);
+            entries.extend(c.names_ar.iter().map(|a| (e, a.as_str(), false, false)));
+            entries.extend(c.weak_aliases.iter().map(|a| (e, a.as_str(), true, false)));
+            let adj = EntityRef::CountryAdjective(i);
+            entries.extend(
+                c.adjectives_ar
+                    .iter()
+                    .map(|a| (adj, a.as_str(), false, true)),
+            );
+        }
+        for (i, c) in self.cities.iter().enumerate() {
+            let e = EntityRef::City(i);
+            entries.extend(c.names_ar.iter().map(|a| (e, a.as_str(), false, false)));
+            entries.extend(c.weak_aliases.iter().map(|a| (e, a.as_str(), true, false)));
+        }
+        for (i, p) in self.people.iter().enumerate() {
+            let e = EntityRef::Person(i);
+            entries.extend(p.names_ar.iter().map(|a| (e, a.as_str(), false, false)));
+            entries.extend(p.weak_aliases.iter().map(|a| (e, a.as_str(), true, false)));
+        }
+        for (i, o) in self.organisations.iter().enumerate() {
+            let e = EntityRef::Organisation(i);
+            entries.extend(o.names_ar.iter().map(|a| (e, a.as_str(), false, false)));
+            entries.extend(o.weak_aliases.iter().map(|a| (e, a.as_str(), true, false)));
+        }
+
+        let mut aliases = Vec::new();
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        // Strong names come before weak ones for each entity, so a spelling listed both ways
+        // (or generated twice) keeps its strong reading.
+        let mut seen: HashSet<(EntityRef, Vec<String>)> = HashSet::new();
+        for (entity, alias, weak, adjective) in entries {
+            for tokens in alias_forms(alias, adjective) {
+                if !seen.insert((entity, tokens.clone())) {
+                    continue;
+                }
+                let key = bare(&tokens[0]).to_string();
+                let article = key.len() != tokens[0].len();
+                index.entry(key).or_default().push(aliases.len());
+                aliases.push(Alias {
+                    rest: tokens[1..].to_vec().into_boxed_slice(),
+                    article,
+                    entity,
+                    weak,
+                });
+            }
+        }
+        self.aliases = aliases;
+        self.index = index;
+    }
+
+    pub fn countries(&self) -> &[Country] {
+        &self.countries
+    }
+
+    pub fn cities(&self) -> &[City] {
+        &self.cities
+    }
+
+    pub fn people(&self) -> &[Person] {
+        &self.people
+    }
+
+    pub fn organisations(&self) -> &[Organisation] {
+        &self.organisations
+    }
+
+    /// The country with ISO code `code` (`"SA"`).
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        find_by_id(&self.countries, code, |c| &c.code)
+    }
+
+    /// The city with English id `id` (`"Riyadh"`).
+    pub fn city(&self, id: &str) -> Option<&City> {
+        find_by_id(&self.cities, id, |c| &c.id)
+    }
+
+    /// The person with slug `id` (`"tom-barrack"`).
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        find_by_id(&self.people, id, |p| &p.id)
+    }
+
+    /// The organisation with slug `id` (`"isis"`).
+    pub fn organisation(&self, id: &str) -> Option<&Organisation> {
+        find_by_id(&self.organisations, id, |o| &o.id)
+    }
+
+    /// The country a city (by id) lies in.
+    pub fn country_of_city(&self, id: &str) -> Option<&Country> {
+        self.city(id).and_then(|c| self.country(&c.country))
+    }
+
+    /// The ISO code of the country an entry stands for or belongs to; `None` for organisations
+    /// and for officials of international bodies.
+    pub fn entity_country(&self, entity: EntityRef) -> Option<&str> {
+        match entity {
+            EntityRef::Country(i) | EntityRef::CountryAdjective(i) => Some(&self.countries[i].code),
+            EntityRef::City(i) => Some(&self.cities[i].country),
+            EntityRef::Person(i) => self.people[i].country.as_deref(),
+            EntityRef::Organisation(_) => None,
+        }
+    }
+
+    /// The English name of an entry (for a city, its id).
+    pub fn name_en(&self, entity: EntityRef) -> &str {
+        match entity {
+            EntityRef::Country(i) | EntityRef::CountryAdjective(i) => &self.countries[i].name_en,
+            EntityRef::City(i) => &self.cities[i].id,
+            EntityRef::Person(i) => &self.people[i].name_en,
+            EntityRef::Organisation(i) => &self.organisations[i].name_en,
+        }
+    }
+
+    /// The canonical id of an entry: ISO code, city exonym or slug (see the claims contract).
+    pub fn id(&self, entity: EntityRef) -> &str {
+        match entity {
+            EntityRef::Country(i) | EntityRef::CountryAdjective(i) => &self.countries[i].code,
+            EntityRef::City(i) => &self.cities[i].id,
+            EntityRef::Person(i) => &self.people[i].id,
+            EntityRef::Organisation(i) => &self.organisations[i].id,
+        }
+    }
+
+    /// All mentions in normalised text (`NormText::as_str`), non-overlapping, in text order.
+    ///
+    /// At each token the longest alias wins (المملكة العربية السعودية over المملكة); among equally
+    /// long ones, the reading that strips fewer proclitics (البانيا stays whole), then strong
+    /// aliases over weak ones. Tokens of a multi-word alias may be separated by spaces, quotes or
+    /// dashes, not by other punctuation or a line break.
+    pub fn find_entities(&self, norm: &str) -> Vec<EntityMatch> {
+        let tokens = tokenize(norm);
+        let mut out: Vec<EntityMatch> = Vec::new();
+        // End token of the last match and whether it was an adjective, for `prefers_adjective`.
+        let mut last: Option<(usize, bool)> = None;
+        let mut i = 0;
+        while i < tokens.len() {
+            let Some((m, end)) = self.best_match_at(norm, &tokens, i, last) else {
+                i += 1;
+                continue;
+            };
+            last = Some((end, matches!(m.entity, EntityRef::CountryAdjective(_))));
+            out.push(m);
+            i = end;
+        }
+        out
+    }
+
+    /// The best match starting at token `i`, and the index of the token after it.
+    fn best_match_at(
+        &self,
+        norm: &str,
+        tokens: &[Token],
+        i: usize,
+        last: Option<(usize, bool)>,
+    ) -> Option<(EntityMatch, usize)> {
+        let word = tokens[i].text(norm);
+        // (token count, bytes stripped, article on the reading, alias)
+        let mut best: Vec<(usize, usize, bool, &Alias)> = Vec::new();
+        for (stripped, stem, article_stripped) in proclitic_readings(word) {
+            let key = bare(stem);
+            let article = article_stripped || key.len() != stem.len();
+            let Some(ids) = self.index.get(key) else {
+                continue;
+            };
+            for alias in ids.iter().map(|&a| &self.aliases[a]) {
+                if alias.article != article || !rest_matches(norm, tokens, i, &alias.rest) {
+                    continue;
+                }
+                let len = 1 + alias.rest.len();
+                let better = match best.first() {
+                    None => true,
+                    Some(&(l, s, _, _)) => {
+                        (len, std::cmp::Reverse(stripped)) > (l, std::cmp::Reverse(s))
+                    }
+                };
+                if better {
+                    best.clear();
+                }
+                if better
+                    || best
+                        .first()
+                        .is_some_and(|&(l, s, _, _)| (l, s) == (len, stripped))
+                {
+                    best.push((len, stripped, article, alias));
+                }
+            }
+        }
+        let &(len, stripped, article, _) = best.first()?;
+        let adjective_first = article && prefers_adjective(norm, tokens, i, last);
+        let rank = |e: EntityRef| match e {
+            EntityRef::CountryAdjective(_) if adjective_first => 0,
+            EntityRef::Country(_) if adjective_first => 1,
+            EntityRef::Country(_) => 0,
+            EntityRef::CountryAdjective(_) => 1,
+            _ => 2,
+        };
+        let mut candidates: Vec<(bool, EntityRef)> =
+            best.iter().map(|(_, _, _, a)| (a.weak, a.entity)).collect();
+        candidates.sort_by_key(|&(weak, e)| (weak, rank(e), e));
+        candidates.dedup_by_key(|&mut (_, e)| e);
+        let (weak, entity) = candidates[0];
+        let alternative = candidates.iter().map(|&(_, e)| e).find(|&e| e != entity);
+        let end = i + len;
+        let m = EntityMatch {
+            entity,
+            span: tokens[i].start..tokens[end - 1].end,
+            clitic_len: stripped,
+            weak,
+            alternative,
+        };
+        Some((m, end))
+    }
+}
+
+/// Whether the tokens after `i` are exactly `rest`, joined by gaps that do not break a name.
+fn rest_matches(norm: &str, tokens: &[Token], i: usize, rest: &[String]) -> bool {
+    let Some(following) = tokens.get(i + 1..i + 1 + rest.len()) else {
+        return false;
+    };
+    let mut prev = tokens[i];
+    for (t, want) in following.iter().zip(rest) {
+        if !joins_name(&norm[prev.end..t.start]) || t.text(norm) != want {
+            return false;
+        }
+        prev = *t;
+    }
+    true
+}
+
+fn joins_name(gap: &str) -> bool {
+    gap.chars()
+        .all(|c| matches!(c, ' ' | '"' | '\'' | '‘' | '’' | '-' | '–' | '—' | '_'))
+}
+
+/// Whether a definite word that is both a country name and an adjective (السعودية, سورية) reads
+/// as the adjective: it does after a definite noun that is not itself a name (الحكومة السعودية,
+/// العاصمة السعودية) or after another adjective (الأمريكية والسعودية); otherwise it is the
+/// country (استضافت السعودية، في السعودية).
+fn prefers_adjective(norm: &str, tokens: &[Token], i: usize, last: Option<(usize, bool)>) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| tokens[p]) else {
+        return false;
+    };
+    if norm[prev.end..tokens[i].start] != *" " {
+        return false;
+    }
+    match last {
+        Some((end, adjective)) if end == i => adjective,
+        _ => proclitic_readings(prev.text(norm))
+            .iter()
+            .any(|&(_, _, article)| article),
+    }
+}
+
+/// The token sequences an alias is matched as: itself; with عبد/ابو compounds joined and split
+/// (عبدالكريم = عبد الكريم, ابوظبي = ابو ظبي); for adjectives, also the definite form.
+fn alias_forms(alias: &str, adjective: bool) -> Vec<Vec<String>> {
+    let norm = normalize(alias);
+    let tokens: Vec<String> = tokenize(&norm)
+        .iter()
+        .map(|t| t.text(&norm).to_string())
+        .collect();
+    if tokens.is_empty() {
+        return Vec::new();
+    }
+    let mut forms = vec![
+        tokens.clone(),
+        join_compounds(&tokens),
+        split_compounds(&tokens),
+    ];
+    if adjective {
+        let definite = |ts: &Vec<String>| -> Vec<String> {
+            ts.iter()
+                .map(|t| {
+                    if bare(t).len() == t.len() {
+                        format!("ال{t}")
+                    } else {
+                        t.clone()
+                    }
+                })
+                .collect()
+        };
+        let more: Vec<Vec<String>> = forms.iter().map(definite).collect();
+        forms.extend(more);
+    }
+    let mut unique = Vec::new();
+    for f in forms {
+        if !unique.contains(&f) {
+            unique.push(f);
+        }
+    }
+    unique
+}
+
+/// First parts of Arabic compound names that are written both joined and split.
+const COMPOUND_HEADS: [&str; 2] = ["عبد", "ابو"];
+
+/// A compound's second part has at least three letters, so that words which merely start with
+/// the head (عبدي، ابوجا) are left alone.
+fn compound_tail_ok(tail: &str) -> bool {
+    tail.chars().count() >= 3
+}
+
+fn join_compounds(tokens: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        match tokens.get(i + 1) {
+            Some(next)
+                if COMPOUND_HEADS.contains(&tokens[i].as_str()) && compound_tail_ok(next) =>
+            {
+                out.push(format!("{}{}", tokens[i], next));
+                i += 2;
+            }
+            _ => {
+                out.push(tokens[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+fn split_compounds(tokens: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(tokens.len() + 1);
+    for t in tokens {
+        let split = COMPOUND_HEADS.iter().find_map(|head| {
+            t.strip_prefix(head)
+                .filter(|tail| compound_tail_ok(tail))
+                .map(|tail| (*head, tail))
+        });
+        match split {
+            Some((head, tail)) => {
+                out.push(head.to_string());
+                out.push(tail.to_string());
+            }
+            None => out.push(t.clone()),
+        }
+    }
+    out
+}
+
+fn find_by_id<'a, T>(items: &'a [T], id: &str, key: impl Fn(&T) -> &String) -> Option<&'a T> {
+    items
+        .binary_search_by(|item| key(item).as_str().cmp(id))
+        .ok()
+        .map(|i| &items[i])
+}
+
+/// Adds user entries to built-in ones; a user entry with a known id replaces it.
+fn extend<T>(
+    mut base: Sourced<T>,
+    user: Option<(String, String)>,
+    parse: fn(&str, &str) -> Result<Sourced<T>, GazetteerError>,
+    id: fn(&T) -> &String,
+) -> Result<Sourced<T>, GazetteerError> {
+    let Some((file, text)) = user else {
+        return Ok(base);
+    };
+    let user = parse(&file, &text)?;
+    let replaced: HashSet<&String> = user.iter().map(|(_, t)| id(t)).collect();
+    base.retain(|(_, t)| !replaced.contains(id(t)));
+    base.extend(user);
+    Ok(base)
+}
+
+/// The data lines of a TSV file: `(origin, fields)`, with `-` read as an empty field.
+fn records<'a>(
+    file: &str,
+    text: &'a str,
+    columns: &[&str],
+) -> Result<Vec<(Origin, Vec<&'a str>)>, GazetteerError> {
+    let mut out = Vec::new();
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for (n, line) in text.lines().enumerate() {
+        let origin = Origin {
+            file: file.to_string(),
+            line: n + 1,
+        };
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line
+            .split('\t')
+            .map(str::trim)
+            .map(|f| if f == "-" { "" } else { f })
+            .collect();
+        if fields.len() != columns.len() {
+            return Err(origin.error(format!(
+                "expected {} tab-separated fields ({}), found {}",
+                columns.len(),
+                columns.join(", "),
+                fields.len()
+            )));
+        }
+        if fields[0].is_empty() {
+            return Err(origin.error(format!("the {} field is empty", columns[0])));
+        }
+        if let Some(first) = ids.insert(fields[0], origin.line) {
+            return Err(origin.error(format!(
+                "duplicate {} {:?} (first on line {first}); merge the two lines",
+                columns[0], fields[0]
+            )));
+        }
+        out.push((origin, fields));
+    }
+    Ok(out)
+}
+
+/// A `|`-separated list of Arabic names; each must leave at least one word after normalising.
+fn names(origin: &Origin, field: &str) -> Result<Vec<String>, GazetteerError> {
+    let mut out = Vec::new();
+    for name in field.split('|').map(str::trim).filter(|n| !n.is_empty()) {
+        if tokenize(&normalize(name)).is_empty() {
+            return Err(origin.error(format!("{name:?} has no letters to match")));
+        }
+        out.push(name.to_string());
+    }
+    Ok(out)
+}
+
+fn optional(field: &str) -> Option<String> {
+    (!field.is_empty()).then(|| field.to_string())
+}
+
+fn parse_countries(file: &str, text: &str) -> Result<Sourced<Country>, GazetteerError> {
+    let columns = [
+        "code",
+        "name_en",
+        "names_ar",
+        "adjectives_ar",
+        "capital",
+        "weak_ar",
+    ];
+    records(file, text, &columns)?
+        .into_iter()
+        .map(|(origin, f)| {
+            if f[0].len() != 2 || !f[0].bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(origin.error(format!(
+                    "{:?} is not an ISO 3166-1 alpha-2 code (two capital letters)",
+                    f[0]
+                )));
+            }
+            let country = Country {
+                code: f[0].to_string(),
+                name_en: f[1].to_string(),
+                names_ar: names(&origin, f[2])?,
+                adjectives_ar: names(&origin, f[3])?,
+                capital: optional(f[4]),
+                weak_aliases: names(&origin, f[5])?,
+            };
+            Ok((origin, country))
+        })
+        .collect()
+}
+
+fn parse_cities(file: &str, text: &str) -> Result<Sourced<City>, GazetteerError> {
+    let columns = ["id", "country", "capital", "names_ar", "weak_ar"];
+    records(file, text, &columns)?
+        .into_iter()
+        .map(|(origin, f)| {
+            let capital = match f[2] {
+                "yes" => true,
+                "no" => false,
+                other => {
+                    return Err(
+                        origin.error(format!("capital must be `yes` or `no`, found {other:?}"))
+                    );
+                }
+            };
+            let city = City {
+                id: f[0].to_string(),
+                country: f[1].to_string(),
+                capital,
+                names_ar: names(&origin, f[3])?,
+                weak_aliases: names(&origin, f[4])?,
+            };
+            Ok((origin, city))
+        })
+        .collect()
+}
+
+fn parse_people(file: &str, text: &str) -> Result<Sourced<Person>, GazetteerError> {
+    let columns = ["id", "name_en", "country", "role", "names_ar", "weak_ar"];
+    records(file, text, &columns)?
+        .into_iter()
+        .map(|(origin, f)| {
+            let person = Person {
+                id: f[0].to_string(),
+                name_en: f[1].to_string(),
+                country: optional(f[2]),
+                role: f[3].to_string(),
+                names_ar: names(&origin, f[4])?,
+                weak_aliases: names(&origin, f[5])?,
+            };
+            Ok((origin, person))
+        })
+        .collect()
+}
+
+fn parse_organisations(file: &str, text: &str) -> Result<Sourced<Organisation>, GazetteerError> {
+    let columns = ["id", "name_en", "names_ar", "weak_ar"];
+    records(file, text, &columns)?
+        .into_iter()
+        .map(|(origin, f)| {
+            let organisation = Organisation {
+                id: f[0].to_string(),
+                name_en: f[1].to_string(),
+                names_ar: names(&origin, f[2])?,
+                weak_aliases: names(&origin, f[3])?,
+            };
+            Ok((origin, organisation))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g() -> &'static Gazetteer {
+        Gazetteer::builtin()
+    }
+
+    /// The ids of everything found in `text`, in order.
+    fn ids(text: &str) -> Vec<String> {
+        let norm = normalize(text);
+        g().find_entities(&norm)
+            .iter()
+            .map(|m| g().id(m.entity).to_string())
+            .collect()
+    }
+
+    fn only(text: &str) -> (String, EntityMatch) {
+        let norm = normalize(text);
+        let found = g().find_entities(&norm);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        (norm, found[0].clone())
+    }
+
+    #[test]
+    fn builtin_files_parse() {
+        assert!(g().countries().len() >= 90);
+        assert!(g().cities().len() >= g().countries().len());
+        assert!(g().person("waleed-al-khuraiji").is_some());
+        assert!(g().organisation("isis").is_some());
+    }
+
+    #[test]
+    fn files_are_sorted_by_id_without_duplicates() {
+        for (name, text) in FILE_NAMES.iter().zip(BUILTIN_SOURCES) {
+            let ids: Vec<&str> = text
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .map(|l| l.split('\t').next().unwrap_or_default())
+                .collect();
+            for pair in ids.windows(2) {
+                assert!(
+                    pair[0] < pair[1],
+                    "{name}: {:?} before {:?}",
+                    pair[0],
+                    pair[1]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn capitals_agree_between_countries_and_cities() {
+        for country in g().countries() {
+            if let Some(capital) = &country.capital {
+                let city = g().city(capital).unwrap();
+                assert!(city.capital && city.country == country.code, "{capital}");
+            }
+        }
+        for city in g().cities().iter().filter(|c| c.capital) {
+            let country = g().country(&city.country).unwrap();
+            assert_eq!(
+                country.capital.as_deref(),
+                Some(city.id.as_str()),
+                "{}",
+                city.id
+            );
+        }
+    }
+
+    /// One alias may name two entries only when they are one country's name, adjective and
+    /// eponymous capital (الكويت، سورية), or when all but one of them are weak (عمان، السوداني).
+    #[test]
+    fn no_alias_names_two_entities_unless_documented() {
+        let mut by_form: HashMap<(String, bool, &[String]), Vec<&Alias>> = HashMap::new();
+        for (key, ids) in &g().index {
+            for &a in ids {
+                let alias = &g().aliases[a];
+                by_form
+                    .entry((key.clone(), alias.article, &alias.rest))
+                    .or_default()
+                    .push(alias);
+            }
+        }
+        for (form, aliases) in by_form {
+            let strong: HashSet<EntityRef> = aliases
+                .iter()
+                .filter(|a| !a.weak)
+                .map(|a| a.entity)
+                .collect();
+            let places: HashSet<Option<&str>> = aliases
+                .iter()
+                .map(|a| match a.entity {
+                    EntityRef::Person(_) | EntityRef::Organisation(_) => None,
+                    e => g().entity_country(e),
+                })
+                .collect();
+            let one_country = places.len() == 1 && !places.contains(&None);
+            assert!(strong.len() <= 1 || one_country, "{form:?}");
+        }
+    }
+
+    #[test]
+    fn proclitics_on_the_first_token() {
+        let (norm, m) = only("وصلنا بالرياض");
+        assert_eq!(g().id(m.entity), "Riyadh");
+        assert_eq!(&norm[m.span.clone()], "بالرياض");
+        assert_eq!(m.clitic_len, "ب".len());
+        assert_eq!(ids("والسعودية وللولايات المتحدة"), ["SA", "US"]);
+        assert_eq!(ids("شكرا للرياض ورياض"), ["Riyadh", "Riyadh"]);
+    }
+
+    #[test]
+    fn words_that_start_with_clitic_letters_stay_whole() {
+        let (_, m) = only("زار ألبانيا");
+        assert_eq!((g().id(m.entity), m.clitic_len), ("AL", 0));
+        assert_eq!(ids("لبنان ولبنان"), ["LB", "LB"]);
+        assert_eq!(ids("وليد الخريجي"), ["waleed-al-khuraiji"]);
+    }
+
+    #[test]
+    fn longest_match_wins() {
+        let (norm, m) = only("استضافت المملكة العربية السعودية الاجتماع");
+        assert_eq!(g().id(m.entity), "SA");
+        assert!(!m.weak);
+        assert_eq!(&norm[m.span], "المملكه العربيه السعوديه");
+        assert_eq!(ids("المملكة المتحدة"), ["GB"]);
+        assert_eq!(ids("التحالف الدولي لهزيمة داعش"), ["global-coalition"]);
+    }
+
+    #[test]
+    fn weak_and_ambiguous_aliases_say_so() {
+        let (_, m) = only("شكرا للمملكة");
+        assert_eq!((g().id(m.entity), m.weak), ("SA", true));
+        let (_, m) = only("وصل إلى عمان");
+        assert!(m.weak);
+        assert_eq!(g().id(m.alternative.unwrap()), "Amman");
+        let (_, m) = only("في الكويت");
+        assert_eq!(g().id(m.entity), "KW");
+        assert_eq!(g().id(m.alternative.unwrap()), "Kuwait City");
+    }
+
+    #[test]
+    fn compounds_match_joined_and_split() {
+        let full = ["waleed-al-khuraiji"];
+        assert_eq!(ids("التقى وليد بن عبدالكريم الخريجي"), full);
+        assert_eq!(ids("التقى وليد بن عبد الكريم الخريجي"), full);
+        assert_eq!(ids("في أبوظبي وأبو ظبي"), ["Abu Dhabi", "Abu Dhabi"]);
+        assert_eq!(ids("قال بدر عبدالعاطي"), ["badr-abdelatty"]);
+        assert_eq!(ids("في أبوجا"), ["Abuja"]);
+    }
+
+    #[test]
+    fn first_name_variants_and_family_names() {
+        assert_eq!(ids("قال توماس باراك"), ["tom-barrack"]);
+        assert_eq!(ids("قال توم برّاك"), ["tom-barrack"]);
+        assert_eq!(ids("وأضاف باراك"), ["tom-barrack"]);
+        assert_eq!(ids("قال أسعد حسن الشيباني"), ["asaad-al-shaibani"]);
+    }
+
+    #[test]
+    fn adjectives_name_their_country() {
+        let (_, m) = only("نائب وزير الخارجية السعودي");
+        assert_eq!(m.entity, EntityRef::CountryAdjective(country_index("SA")));
+        let (_, m) = only("بيان سعودي");
+        assert_eq!(m.entity, EntityRef::CountryAdjective(country_index("SA")));
+        let (_, m) = only("رحبت الحكومة السعودية");
+        assert_eq!(m.entity, EntityRef::CountryAdjective(country_index("SA")));
+        let (_, m) = only("استضافت السعودية");
+        assert_eq!(m.entity, EntityRef::Country(country_index("SA")));
+        let found = g().find_entities(&normalize("الحكومتان الأمريكية والسعودية"));
+        assert!(matches!(found[1].entity, EntityRef::CountryAdjective(_)));
+        assert_eq!(ids("المبعوث الكوري الجنوبي"), ["KR"]);
+    }
+
+    fn country_index(code: &str) -> usize {
+        g().countries().iter().position(|c| c.code == code).unwrap()
+    }
+
+    #[test]
+    fn capitals_stand_for_their_country() {
+        let (norm, m) = only("رحبت وواشنطن");
+        assert_eq!(&norm[m.span.start + m.clitic_len..m.span.end], "واشنطن");
+        assert!(matches!(m.entity, EntityRef::City(i) if g().cities()[i].capital));
+        assert_eq!(g().entity_country(m.entity), Some("US"));
+        assert_eq!(g().country_of_city("Riyadh").unwrap().code, "SA");
+    }
+
+    #[test]
+    fn names_may_span_quotes_but_not_punctuation() {
+        assert_eq!(ids("تنظيم “داعش”"), ["isis"]);
+        assert_eq!(ids("الولايات. المتحدة"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn errors_name_the_file_and_line() {
+        let people = "# header\nsomeone\tSomeone\tXX\trole\tفلان\t-\n";
+        let err = Gazetteer::parse("", "", people, "").unwrap_err();
+        assert!(err.to_string().starts_with("people.tsv:2:"), "{err}");
+        let short = "# header\nSA\tSaudi Arabia\n";
+        let err = Gazetteer::parse(short, "", "", "").unwrap_err();
+        assert!(err.to_string().starts_with("countries.tsv:2:"), "{err}");
+    }
+
+    #[test]
+    fn a_user_directory_extends_the_builtin_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let person = "# mine\nsami-example\tSami Example\tSA\tspokesman\tسامي المثال\t-\n";
+        std::fs::write(dir.path().join("people.tsv"), person).unwrap();
+        let mine = Gazetteer::from_dir(dir.path()).unwrap();
+        let norm = normalize("قال سامي المثال في الرياض");
+        let found: Vec<&str> = mine
+            .find_entities(&norm)
+            .iter()
+            .map(|m| mine.id(m.entity))
+            .collect();
+        assert_eq!(found, ["sami-example", "Riyadh"]);
+        let empty = tempfile::tempdir().unwrap();
+        assert!(matches!(
+            Gazetteer::from_dir(empty.path()),
+            Err(GazetteerError::NoFiles { .. })
+        ));
+    }
+}

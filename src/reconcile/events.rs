@@ -1,0 +1,153 @@
+//! Grouping documents into events: documents whose meeting descriptors (weekday, date, type
+//! family, host) are compatible describe one meeting. A descriptor a document lacks does not
+//! separate it from anything.
+//!
+//! Grouping is greedy in document order and compares a document with each event's merged
+//! descriptors, not with every other document.
+
+use crate::extract::field::{FieldKind, MEETING_DATE, MEETING_WEEKDAY};
+use crate::extract::value::Day;
+use crate::extract::{FIELDS, Relation, Value};
+use crate::text::dates::PartialDate;
+
+use super::DocClaims;
+
+/// Documents that most likely describe one meeting, and what they jointly say about it.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub id: String,
+    pub documents: Vec<String>,
+    /// The event's value per field where its documents agree (or one is more precise and the
+    /// rest compatible with it), in field order.
+    pub summary: Vec<(&'static str, Value)>,
+    /// Every descriptor value seen, per descriptor field (same order as `FIELDS`).
+    descriptors: Vec<Vec<Value>>,
+}
+
+impl Event {
+    pub fn summary_value(&self, field: &str) -> Option<&Value> {
+        self.summary
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, v)| v)
+    }
+
+    /// The ids of this event's documents that state `field`.
+    pub fn documents_stating(&self, docs: &[DocClaims], field: &str) -> Vec<String> {
+        docs.iter()
+            .filter(|d| self.documents.iter().any(|id| id == d.id))
+            .filter(|d| d.claims.iter().any(|c| c.field == field))
+            .map(|d| d.id.to_owned())
+            .collect()
+    }
+}
+
+/// A document's descriptor values, one list per field in `FIELDS` (empty for non-descriptors).
+/// A full date also speaks for its weekday.
+fn descriptors(doc: &DocClaims) -> Vec<Vec<Value>> {
+    let mut out: Vec<Vec<Value>> = FIELDS
+        .iter()
+        .map(|spec| {
+            if spec.descriptor {
+                doc.values(spec.name).into_iter().cloned().collect()
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let weekday_at = FIELDS.iter().position(|f| f.name == MEETING_WEEKDAY);
+    if let Some(w) = weekday_at {
+        for v in doc.values(MEETING_DATE) {
+            if let Value::Date(d) = v
+                && let Some(day) = d.weekday()
+                && !out[w].contains(&Value::Weekday(Day(day)))
+            {
+                out[w].push(Value::Weekday(Day(day)));
+            }
+        }
+    }
+    out
+}
+
+fn compatible(a: &[Vec<Value>], b: &[Vec<Value>]) -> bool {
+    FIELDS.iter().enumerate().all(|(i, spec)| {
+        a[i].iter().all(|x| {
+            b[i].iter()
+                .all(|y| (spec.relate)(x, y) != Relation::Conflict)
+        })
+    })
+}
+
+/// Groups documents into events, in document order; event ids are E1, E2, …
+pub fn group(docs: &[DocClaims]) -> Vec<Event> {
+    let mut events: Vec<Event> = Vec::new();
+    for doc in docs {
+        let mine = descriptors(doc);
+        match events
+            .iter_mut()
+            .find(|e| compatible(&e.descriptors, &mine))
+        {
+            Some(event) => {
+                event.documents.push(doc.id.to_owned());
+                for (have, new) in event.descriptors.iter_mut().zip(mine) {
+                    for v in new {
+                        if !have.contains(&v) {
+                            have.push(v);
+                        }
+                    }
+                }
+            }
+            None => events.push(Event {
+                id: format!("E{}", events.len() + 1),
+                documents: vec![doc.id.to_owned()],
+                summary: Vec::new(),
+                descriptors: mine,
+            }),
+        }
+    }
+    for event in &mut events {
+        event.summary = summarise(event, docs);
+    }
+    events
+}
+
+fn summarise(event: &Event, docs: &[DocClaims]) -> Vec<(&'static str, Value)> {
+    let members: Vec<&DocClaims> = docs
+        .iter()
+        .filter(|d| event.documents.iter().any(|id| id == d.id))
+        .collect();
+    let mut summary = Vec::new();
+    for spec in FIELDS.iter().filter(|s| s.kind == FieldKind::Scalar) {
+        let mut values: Vec<&Value> = members.iter().flat_map(|d| d.values(spec.name)).collect();
+        values.sort();
+        values.dedup();
+        let Some(best) = values.iter().copied().max_by_key(|v| precision(v)) else {
+            continue;
+        };
+        if values.iter().all(|v| {
+            let r = (spec.relate)(best, v);
+            r == Relation::Same || (r == Relation::Compatible && precision(best) > precision(v))
+        }) {
+            summary.push((spec.name, best.clone()));
+        }
+    }
+    // A full date fills in the weekday for documents that gave none.
+    if let Some((_, Value::Date(d))) = summary.iter().find(|(f, _)| *f == MEETING_DATE)
+        && let Some(day) = d.weekday()
+        && !summary.iter().any(|(f, _)| *f == MEETING_WEEKDAY)
+    {
+        summary.push((MEETING_WEEKDAY, Value::Weekday(Day(day))));
+    }
+    summary.sort_by_key(|(f, _)| crate::extract::field::order(f));
+    summary
+}
+
+/// How precise a value is, for choosing the event's value among compatible ones.
+fn precision(v: &Value) -> u8 {
+    match v {
+        Value::Date(PartialDate { year, month, day }) => {
+            u8::from(year.is_some()) + u8::from(month.is_some()) + u8::from(day.is_some())
+        }
+        _ => 0,
+    }
+}
