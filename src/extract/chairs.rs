@@ -49,6 +49,19 @@ const TITLE_HEADS: &[&str] = &[
 
 /// Words that may continue a title before the name.
 const TITLE_WORDS: &[&str] = &[
+    "الجيش",
+    "جيش",
+    "القوات",
+    "المسلحه",
+    "للقوات",
+    "الجويه",
+    "البريه",
+    "البحريه",
+    "القياده",
+    "المركزيه",
+    "العمليات",
+    "الاعلي",
+    "قياده",
     "الخارجيه",
     "خارجيه",
     "الدفاع",
@@ -325,7 +338,10 @@ fn unknown_people(an: &Analysis, region: &Range<usize>) -> Vec<(Entity, Range<us
                 " "
             };
             let known = !an.entities_in(toks[k].start..toks[k].start + 1).is_empty();
+            // Names do not start with a preposition and the article ("بالاشتراك", "للتحالف").
+            let prepositional = ["بال", "لل", "فال", "كال"].iter().any(|p| w.starts_with(p));
             if known
+                || prepositional
                 || NAME_STOPS.contains(&w)
                 || w.bytes().any(|b| b.is_ascii_digit())
                 || (k > j && gap.trim() != "" && !gap.trim().chars().all(|c| c == '"'))

@@ -11,23 +11,24 @@ use std::ops::Range;
 use super::field::{HOST_CITY, HOST_COUNTRY};
 use super::{Analysis, Claim, Value};
 use crate::lexicon::gazetteer::{EntityMatch, EntityRef};
+use crate::text::tokens::{bare, proclitic_readings};
 
 /// How many tokens after a meeting word a "في + place" may stand.
 const MEETING_WINDOW: usize = 12;
 /// How many tokens around a hosting verb its subject may stand.
 const HOST_WINDOW: usize = 5;
 
-/// Words that may stand between "في" and the city: "في العاصمة السعودية الرياض".
-const PLACE_WORDS: &[&str] = &[
-    "العاصمه",
-    "عاصمه",
-    "مدينه",
-    "المدينه",
-    "محافظه",
-    "منطقه",
-    "اماره",
-    "ولايه",
-];
+/// Words that may stand between "في" and the city: "في العاصمة السعودية الرياض" (compared
+/// without article or proclitics: "بالعاصمة").
+const PLACE_WORDS: &[&str] = &["عاصمه", "مدينه", "محافظه", "منطقه", "اماره", "ولايه"];
+
+/// The proclitics a place word carries, if it is one ("بالعاصمه" → Some("بال")).
+fn place_word(word: &str) -> Option<&str> {
+    proclitic_readings(word)
+        .into_iter()
+        .find(|(_, stem, _)| PLACE_WORDS.contains(&bare(stem)))
+        .map(|(n, _, _)| &word[..n])
+}
 
 pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
     let mut found: Vec<Range<usize>> = Vec::new(); // entity-index ranges already claimed
@@ -38,9 +39,11 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
         let place = match (m.group(), m.tag()) {
             ("host", "verb") => place_after(an, m.tokens.end, s1, HOST_WINDOW, false)
                 .or_else(|| place_before(an, m.tokens.start, s0)),
-            ("host", "held") => place_after(an, m.tokens.end, s1, 4, true),
+            ("host", "held") => place_after(an, m.tokens.end, s1, MEETING_WINDOW, true),
+            ("host", "label") => place_after(an, m.tokens.end, s1, 3, false),
             ("meeting", "noun") => construct_city(an, m.tokens.end)
                 .or_else(|| place_after(an, m.tokens.end, s1, MEETING_WINDOW, true)),
+            ("meeting", "verb") => place_after(an, m.tokens.end, s1, MEETING_WINDOW, true),
             _ => None,
         };
         if let Some(ents) = place
@@ -73,9 +76,15 @@ fn entity_end_token(an: &Analysis, e: &EntityMatch) -> usize {
 /// A run of place entities starting at token `t` ("العاصمة السعودية الرياض", "السعودية"), as an
 /// entity-index range, skipping place words; `None` if no country or city is there.
 fn place_run(an: &Analysis, mut t: usize, end: usize) -> Option<Range<usize>> {
-    while t < end && PLACE_WORDS.contains(&an.tokens[t].text(an.key())) {
+    let from = t;
+    // Skip "العاصمة", "مدينة"… unless the gazetteer names the whole ("مدينة الكويت").
+    while t < end
+        && entity_at_token(an, t).is_none()
+        && place_word(an.tokens[t].text(an.key())).is_some()
+    {
         t += 1;
     }
+    let after_place_word = t > from;
     let first = entity_at_token(an, t)?;
     let mut last = first;
     while last < an.entities.len() && is_place(&an.entities[last]) {
@@ -86,9 +95,14 @@ fn place_run(an: &Analysis, mut t: usize, end: usize) -> Option<Range<usize>> {
         }
     }
     let run = first..last + 1;
+    // "في العاصمة السعودية" names a place through its country's adjective.
     an.entities[run.clone()]
         .iter()
-        .any(|e| matches!(e.entity, EntityRef::Country(_) | EntityRef::City(_)))
+        .any(|e| match e.entity {
+            EntityRef::Country(_) | EntityRef::City(_) => true,
+            EntityRef::CountryAdjective(_) => after_place_word,
+            _ => false,
+        })
         .then_some(run)
 }
 
@@ -104,7 +118,7 @@ fn is_in_dateline(an: &Analysis, e: &EntityMatch) -> bool {
     let marker = after
         .trim_start()
         .starts_with(['-', '–', '—', ',', '(', ':', '/']);
-    before <= 1 && (marker || line_tokens <= 4)
+    before == 0 && (marker || line_tokens <= 4)
 }
 
 /// A place after token `from` within `window` tokens (and the sentence). With `needs_in`, the
@@ -126,8 +140,14 @@ fn place_after(
             return None;
         }
         let word = an.tokens[t].text(an.key());
-        let after_fi = word == "في" || word == "وفي";
-        let start = if after_fi { t + 1 } else { t };
+        let after_fi = word == "في"
+            || word == "وفي"
+            || place_word(word).is_some_and(|c| c.ends_with('ب') || c.ends_with("بال"));
+        let start = if word == "في" || word == "وفي" {
+            t + 1
+        } else {
+            t
+        };
         if let Some(run) = place_run(an, start, end.max(start + 1).min(sentence_end)) {
             let first = &an.entities[run.start];
             let via_ba =
@@ -202,6 +222,24 @@ fn claim_place(an: &Analysis, run: &[EntityMatch], out: &mut Vec<Claim>) {
             _ => {}
         }
     }
+    // "العاصمة السعودية" without the city's name: the country's capital.
+    let no_city = !run.iter().any(|e| matches!(e.entity, EntityRef::City(_)));
+    if no_city
+        && after_capital_word(an, &run[0])
+        && let [code] = countries.as_slice()
+        && let Some(capital) = g.country(code).and_then(|c| c.capital.clone())
+    {
+        let mut claim = an.claim(
+            HOST_CITY,
+            Value::City {
+                id: capital,
+                country: Some(code.clone()),
+            },
+            span.clone(),
+        );
+        claim.note = Some("the country's capital, named by its title".into());
+        out.push(claim);
+    }
     countries.sort();
     countries.dedup();
     for c in countries {
@@ -209,11 +247,19 @@ fn claim_place(an: &Analysis, run: &[EntityMatch], out: &mut Vec<Claim>) {
     }
 }
 
+fn after_capital_word(an: &Analysis, e: &EntityMatch) -> bool {
+    let t = an.token_at(e.span.start);
+    t > 0
+        && proclitic_readings(an.tokens[t - 1].text(an.key()))
+            .iter()
+            .any(|(_, stem, _)| bare(stem) == "عاصمه")
+}
+
 fn preceded_by_city_word(an: &Analysis, e: &EntityMatch) -> bool {
     let t = an.token_at(e.span.start);
     t > 0
-        && matches!(
-            an.tokens[t - 1].text(an.key()),
-            "مدينه" | "بمدينه" | "المدينه"
-        )
+        && place_word(an.tokens[t - 1].text(an.key())).is_some()
+        && proclitic_readings(an.tokens[t - 1].text(an.key()))
+            .iter()
+            .any(|(_, stem, _)| bare(stem) == "مدينه")
 }

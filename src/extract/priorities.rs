@@ -46,12 +46,12 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
     }
 }
 
-/// "مع" within three words, then a partner within three more.
+/// "مع" (or "بين") within three words, then a partner within three more.
 fn has_partner(an: &Analysis, from: usize, end: usize) -> bool {
     let key = an.key();
     let Some(with) = (from..(from + 3).min(end)).find(|&t| {
         let w = an.tokens[t].text(key);
-        w == "مع" || w == "ومع"
+        matches!(w, "مع" | "ومع" | "بين")
     }) else {
         return false;
     };

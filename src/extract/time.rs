@@ -28,17 +28,19 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
 
     for d in &an.dates {
         let attached = attached_weekday(an, d);
-        if is_dateline(an, d.span.start) || preceded_by_date_word(an, d.span.start) {
+        let role = match attached {
+            Some(w) => weekday_role(an, w),
+            None => role_of(an, token_range(an, &d.span)),
+        };
+        let own_date = is_dateline(an, d.span.start)
+            || (role != Role::Meeting && preceded_by_date_word(an, d.span.start));
+        if own_date {
             if d.date.year.is_some() && d.date.month.is_some() && d.date.day.is_some() {
                 let claim = an.claim(PUBLISHED_DATE, Value::Date(d.date), d.span.clone());
                 published_dates.push((d.date, claim));
             }
             continue;
         }
-        let role = match attached {
-            Some(w) => weekday_role(an, w),
-            None => role_of(an, token_range(an, &d.span)),
-        };
         if role == Role::Meeting {
             meeting_dates.push((d, None));
         }
@@ -164,10 +166,19 @@ fn is_dateline(an: &Analysis, at: usize) -> bool {
     if head.len() > DATELINE_HEAD || !(separated || whole_line_is_short) {
         return false;
     }
-    // The words before the date are a place or an outlet, not a sentence about the meeting.
+    // The words before the date name a place (and maybe an outlet), not a sentence.
     let t0 = an.token_at(line_start);
-    !an.cues_in(t0..t0 + head.len())
-        .any(|m| matches!(m.group(), "meeting" | "speech" | "other_event"))
+    let names_place = an.entities_in(line_start..at).iter().any(|e| {
+        matches!(
+            e.entity,
+            crate::lexicon::gazetteer::EntityRef::City(_)
+                | crate::lexicon::gazetteer::EntityRef::Country(_)
+        )
+    });
+    names_place
+        && !an
+            .cues_in(t0..t0 + head.len())
+            .any(|m| matches!(m.group(), "meeting" | "speech" | "other_event"))
 }
 
 /// "بتاريخ", "تاريخ النشر", "نشر في" just before the date.

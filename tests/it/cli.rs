@@ -1,0 +1,180 @@
+//! The command line: inputs, formats, colour, exit codes, determinism.
+
+use std::fs;
+
+use crate::{run, run_with_stdin};
+
+#[test]
+fn help_explains_options_with_examples() {
+    let out = run(&["--help"]);
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    for option in [
+        "--format",
+        "--color",
+        "--fail-on",
+        "--diff",
+        "--lexicon",
+        "--max-size",
+        "--encoding",
+    ] {
+        assert!(help.contains(option), "help mentions {option}");
+    }
+    assert!(help.contains("Examples:"));
+}
+
+#[test]
+fn version_prints() {
+    let out = run(&["--version"]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .starts_with("reconcile ")
+    );
+}
+
+#[test]
+fn no_arguments_is_a_usage_error() {
+    assert_eq!(run(&[]).status.code(), Some(2));
+    assert_eq!(
+        run(&["--format", "yaml", "fixtures"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn json_is_byte_identical_across_runs() {
+    let a = run(&["--format", "json", "fixtures"]);
+    let b = run(&["--format", "json", "fixtures"]);
+    assert_eq!(a.stdout, b.stdout);
+    let t1 = run(&["fixtures"]);
+    let t2 = run(&["fixtures"]);
+    assert_eq!(t1.stdout, t2.stdout);
+}
+
+#[test]
+fn standard_input_is_a_document() {
+    let text = fs::read("fixtures/004_5bd15f56386ea9c3.txt").unwrap();
+    let out = run_with_stdin(&["--format", "json", "-"], &text);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["documents"][0]["id"], "stdin");
+    assert_eq!(report["documents"][0]["status"], "ok");
+    let claims = report["documents"][0]["claims"].as_array().unwrap();
+    assert!(
+        claims
+            .iter()
+            .any(|c| c["field"] == "member_count" && c["value"] == 85)
+    );
+    // One document alone has no conflict.
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn fail_on_chooses_what_counts() {
+    assert_eq!(run(&["fixtures"]).status.code(), Some(1));
+    assert_eq!(
+        run(&["fixtures", "--fail-on", "within-event"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        run(&["fixtures", "--fail-on", "never"]).status.code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn colour_only_when_asked_and_never_with_no_color() {
+    let plain = run(&["fixtures"]);
+    assert!(!plain.stdout.contains(&0x1b), "no colour when piped");
+    let coloured = run(&["fixtures", "--color", "always"]);
+    assert!(coloured.stdout.contains(&0x1b));
+    let never = run(&["fixtures", "--color", "never"]);
+    assert!(!never.stdout.contains(&0x1b));
+}
+
+#[test]
+fn missing_paths_are_reported_and_the_run_goes_on() {
+    let out = run(&[
+        "--format",
+        "json",
+        "fixtures/000_78b0ee22b5934dd2.txt",
+        "no/such/file.txt",
+    ]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let docs = report["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[1]["status"], "error");
+    assert!(docs[1]["reason"].as_str().unwrap().contains("cannot read"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.txt"));
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn nothing_readable_exits_2() {
+    let out = run(&["no/such/file.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no input could be read"));
+}
+
+#[test]
+fn folder_walk_lists_what_it_skips() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        "fixtures/004_5bd15f56386ea9c3.txt",
+        dir.path().join("a.txt"),
+    )
+    .unwrap();
+    fs::write(dir.path().join("notes.md"), "not an article").unwrap();
+    fs::write(dir.path().join("binary.txt"), b"abc\0def").unwrap();
+    let out = run(&["--format", "json", dir.path().to_str().unwrap()]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let docs = report["documents"].as_array().unwrap();
+    let status: Vec<(&str, &str)> = docs
+        .iter()
+        .map(|d| (d["id"].as_str().unwrap(), d["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        status,
+        vec![("a", "ok"), ("binary", "skipped"), ("notes", "skipped")]
+    );
+    assert!(
+        docs[1]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("NUL byte at byte offset 3")
+    );
+}
+
+#[test]
+fn diff_shows_how_wording_differs() {
+    let out = run(&["fixtures", "--diff", "member_count"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("How the wording differs: member_count"));
+    assert!(text.contains("[-") || text.contains("{+"));
+}
+
+#[test]
+fn utf16_input_is_decoded() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string("fixtures/004_5bd15f56386ea9c3.txt").unwrap();
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    fs::write(dir.path().join("u16.txt"), bytes).unwrap();
+    let out = run(&["--format", "json", dir.path().to_str().unwrap()]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let doc = &report["documents"][0];
+    assert_eq!(doc["encoding"], "UTF-16LE");
+    assert_eq!(doc["offsets"], "decoded_utf8");
+    assert!(
+        doc["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["value"] == 85)
+    );
+}
