@@ -170,6 +170,7 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
 
     match args.format {
         Format::Json => report::json::write(&result, &mut out)?,
+        Format::Html => report::html::write(&result, &mut out)?,
         Format::Text => {
             let color = match args.color {
                 ColorChoice::Always => true,

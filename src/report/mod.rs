@@ -4,6 +4,7 @@
 //! reaches a terminal.
 
 pub mod diff;
+pub mod html;
 pub mod json;
 pub mod sanitize;
 pub mod text;
@@ -15,4 +16,6 @@ pub enum Format {
     Text,
     /// One JSON document (CONTRACT.md section 4).
     Json,
+    /// One self-contained HTML page: the matrix of fields by documents, with evidence.
+    Html,
 }
