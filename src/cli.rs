@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::{Parser, ValueEnum};
 
+use crate::baseline::{self, Baseline, FoundConflict};
 use crate::document::{ReadOptions, discover};
 use crate::lexicon::gazetteer::Gazetteer;
 use crate::reconcile::Scope;
@@ -22,6 +23,8 @@ Examples:
   reconcile a.txt b.txt --fail-on within-event
   cat article.txt | reconcile - fixtures/  standard input alongside a folder
   reconcile fixtures/ --diff member_count  word-level diff of how sources phrase a field
+  reconcile articles/ --write-baseline reconcile-baseline.json
+  reconcile articles/ --baseline reconcile-baseline.json --format github
 
 Exit status: 0 no conflict, 1 at least one conflict (as --fail-on counts them),
 2 the run itself failed (bad arguments, nothing readable).";
@@ -34,10 +37,12 @@ Exit status: 0 no conflict, 1 at least one conflict (as --fail-on counts them),
 pub struct Args {
     /// Files or folders to read; `-` is standard input. Folders are searched recursively for
     /// `.txt` files (hidden entries skipped), in byte order of the path.
-    #[arg(required_unless_present = "print_schema", value_name = "PATH")]
+    #[arg(required_unless_present_any = ["print_schema", "generate"], value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Output format: `text` for people, `json` for scripts (schema: schema/report.schema.json).
+    /// Output format: `text` for people, `json` for scripts (schema: schema/report.schema.json),
+    /// `jsonl` one record per line, `github` workflow-command annotations, `html` a
+    /// self-contained page. Example: --format github
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 
@@ -45,10 +50,26 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
-    /// Which conflicts make the exit status 1: `any`, only `within-event` contradictions (sources
-    /// grouped as one meeting that disagree), or `never`. Example: --fail-on within-event
-    #[arg(long, value_enum, default_value_t = FailOn::Any, value_name = "WHICH")]
-    pub fail_on: FailOn,
+    /// Which conflicts make the exit status 1: `any`; only `within-event` contradictions (sources
+    /// grouped as one meeting that disagree); `new`, those not in the --baseline file; or
+    /// `never`. With --baseline, known conflicts never count and the default is `new`.
+    /// Example: --fail-on within-event
+    #[arg(long, value_enum, value_name = "WHICH")]
+    pub fail_on: Option<FailOn>,
+
+    /// Exit 0 even when conflicts are found (2 still means the run failed).
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// A baseline of known conflicts (from --write-baseline): only conflicts not in it fail the
+    /// run. Example: --baseline reconcile-baseline.json
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record this run's conflicts as the accepted baseline (sorted JSON that diffs cleanly).
+    /// Example: --write-baseline reconcile-baseline.json
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 
     /// Show a word-level diff of the evidence sentences for FIELD between the first source that
     /// states it and each other one (text format). Repeatable. Example: --diff member_count
@@ -72,6 +93,20 @@ pub struct Args {
     /// Print the JSON Schema of the `--format json` report and exit.
     #[arg(long)]
     pub print_schema: bool,
+
+    /// Print shell completions or the man page and exit.
+    /// Example: reconcile --generate completions-bash > /etc/bash_completion.d/reconcile
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub generate: Option<Generate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Generate {
+    CompletionsBash,
+    CompletionsZsh,
+    CompletionsFish,
+    CompletionsPowershell,
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -85,6 +120,7 @@ pub enum ColorChoice {
 pub enum FailOn {
     Any,
     WithinEvent,
+    New,
     Never,
 }
 
@@ -141,6 +177,18 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
         out.flush()?;
         return Ok(ExitStatus::Clean);
     }
+    if let Some(what) = args.generate {
+        generate(what, &mut out)?;
+        out.flush()?;
+        return Ok(ExitStatus::Clean);
+    }
+    if args.fail_on == Some(FailOn::New) && args.baseline.is_none() {
+        bail!("--fail-on new needs a --baseline FILE to compare with");
+    }
+    let known = match &args.baseline {
+        Some(path) => Baseline::load(path)?,
+        None => Baseline::default(),
+    };
     let encoding = match &args.encoding {
         Some(label) => Some(
             encoding_rs::Encoding::for_label(label.as_bytes())
@@ -164,13 +212,32 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
             encoding,
         },
         gazetteer,
+        keep_text: args.format == Format::Html,
     };
     let result = run(&inputs, &options);
     report_unread(&result);
 
+    if let Some(path) = &args.write_baseline {
+        Baseline::of(&result).write(path)?;
+    }
+    let fail_on = args.fail_on.unwrap_or(if args.baseline.is_some() {
+        FailOn::New
+    } else {
+        FailOn::Any
+    });
+    let all = baseline::conflicts(&result);
+    let counted: Vec<FoundConflict> = all
+        .iter()
+        .filter(|c| counts(c, fail_on, &known))
+        .cloned()
+        .collect();
+    let known_count = all.iter().filter(|c| known.contains(&c.key)).count();
+
     match args.format {
         Format::Json => report::json::write(&result, &mut out)?,
+        Format::Jsonl => report::jsonl::write(&result, &mut out)?,
         Format::Html => report::html::write(&result, &mut out)?,
+        Format::Github => report::github::write(&result, &counted, known_count, &mut out)?,
         Format::Text => {
             let color = match args.color {
                 ColorChoice::Always => true,
@@ -189,7 +256,47 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
         }
     }
     out.flush()?;
-    exit_status(&result, args.fail_on)
+    if result.count(crate::document::Status::Ok) == 0 {
+        bail!(
+            "no input could be read ({} given or found)",
+            result.documents.len()
+        );
+    }
+    Ok(if counted.is_empty() || args.exit_zero {
+        ExitStatus::Clean
+    } else {
+        ExitStatus::Conflict
+    })
+}
+
+/// Whether a conflict fails the run under `fail_on` and the baseline.
+fn counts(c: &FoundConflict, fail_on: FailOn, known: &Baseline) -> bool {
+    if known.contains(&c.key) {
+        return false;
+    }
+    match fail_on {
+        FailOn::Any | FailOn::New => true,
+        FailOn::WithinEvent => c.key.scope == Scope::WithinEvent,
+        FailOn::Never => false,
+    }
+}
+
+fn generate(what: Generate, out: &mut dyn Write) -> Result<()> {
+    use clap::CommandFactory;
+    use clap_complete::Shell;
+    let mut cmd = Args::command();
+    let shell = match what {
+        Generate::CompletionsBash => Shell::Bash,
+        Generate::CompletionsZsh => Shell::Zsh,
+        Generate::CompletionsFish => Shell::Fish,
+        Generate::CompletionsPowershell => Shell::PowerShell,
+        Generate::Man => {
+            clap_mangen::Man::new(cmd).render(out)?;
+            return Ok(());
+        }
+    };
+    clap_complete::generate(shell, &mut cmd, "reconcile", out);
+    Ok(())
 }
 
 /// Skipped and failed inputs are also said on standard error, one line each, so a person piping
@@ -208,26 +315,4 @@ fn report_unread(run: &Run) {
             sanitize::line(d.reason.as_deref().unwrap_or(""))
         );
     }
-}
-
-fn exit_status(run: &Run, fail_on: FailOn) -> Result<ExitStatus> {
-    if run.count(crate::document::Status::Ok) == 0 {
-        bail!(
-            "no input could be read ({} given or found)",
-            run.documents.len()
-        );
-    }
-    let rec = &run.reconciliation;
-    let counted = match fail_on {
-        FailOn::Any => {
-            rec.conflict_count(Scope::WithinEvent) + rec.conflict_count(Scope::AcrossEvents)
-        }
-        FailOn::WithinEvent => rec.conflict_count(Scope::WithinEvent),
-        FailOn::Never => 0,
-    };
-    Ok(if counted > 0 {
-        ExitStatus::Conflict
-    } else {
-        ExitStatus::Clean
-    })
 }

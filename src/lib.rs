@@ -6,6 +6,7 @@
 //! `reconcile` (events, verdicts) → `report` (one renderer per output format).
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod cli;
 pub mod document;
 pub mod extract;

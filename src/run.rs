@@ -22,6 +22,8 @@ pub struct DocumentResult {
     pub offsets: Option<Offsets>,
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
+    /// The decoded text, kept only when a report needs it (`RunOptions::keep_text`).
+    pub text: Option<String>,
 }
 
 /// A whole run: every input in order, and the reconciliation of the readable ones.
@@ -42,6 +44,9 @@ impl Run {
 pub struct RunOptions<'g> {
     pub read: ReadOptions,
     pub gazetteer: &'g Gazetteer,
+    /// Keep each document's decoded text (the HTML report shows it); otherwise it is dropped as
+    /// soon as its claims are out.
+    pub keep_text: bool,
 }
 
 /// Reads, extracts and reconciles. Output order follows input order whatever the parallelism.
@@ -76,6 +81,7 @@ pub fn process_text(
     path: &str,
     decoded: document::Decoded,
     g: &Gazetteer,
+    keep_text: bool,
 ) -> DocumentResult {
     let extraction = extract::extract(&decoded.text, g);
     DocumentResult {
@@ -88,12 +94,19 @@ pub fn process_text(
         offsets: Some(decoded.offsets),
         claims: extraction.claims,
         findings: extraction.findings,
+        text: keep_text.then_some(decoded.text),
     }
 }
 
 fn process(input: &Input, options: &RunOptions) -> DocumentResult {
     match document::read(input, &options.read) {
-        Ok(decoded) => process_text(&input.id, &input.path, decoded, options.gazetteer),
+        Ok(decoded) => process_text(
+            &input.id,
+            &input.path,
+            decoded,
+            options.gazetteer,
+            options.keep_text,
+        ),
         Err(unread) => DocumentResult {
             id: input.id.clone(),
             path: input.path.clone(),
@@ -104,6 +117,7 @@ fn process(input: &Input, options: &RunOptions) -> DocumentResult {
             offsets: None,
             claims: Vec::new(),
             findings: Vec::new(),
+            text: None,
         },
     }
 }

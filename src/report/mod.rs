@@ -4,8 +4,10 @@
 //! reaches a terminal.
 
 pub mod diff;
+pub mod github;
 pub mod html;
 pub mod json;
+pub mod jsonl;
 pub mod sanitize;
 pub mod text;
 
@@ -16,6 +18,10 @@ pub enum Format {
     Text,
     /// One JSON document (CONTRACT.md section 4).
     Json,
+    /// One JSON object per line, each with a `type`.
+    Jsonl,
+    /// GitHub Actions annotations on the lines of conflicting claims.
+    Github,
     /// One self-contained HTML page: the matrix of fields by documents, with evidence.
     Html,
 }

@@ -1,5 +1,6 @@
 //! Integration tests: the real binary on the fixtures, the project's own corpus, and the CLI.
 
+mod ci;
 mod cli;
 mod corpus;
 mod expect;

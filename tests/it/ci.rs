@@ -1,0 +1,239 @@
+//! CI use: baselines, `--fail-on`, GitHub annotations, JSON Lines, completions, man page, and
+//! every format on standard input.
+
+use std::fs;
+use std::path::Path;
+
+use crate::{run, run_with_stdin};
+
+/// A collection: the fixtures, copied into a temporary folder, plus a baseline of them.
+fn collection() -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    fs::create_dir(&articles).unwrap();
+    for entry in fs::read_dir(crate::root().join("fixtures")).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, articles.join(path.file_name().unwrap())).unwrap();
+    }
+    let baseline = dir.path().join("baseline.json");
+    let (a, b) = (
+        articles.to_str().unwrap().to_owned(),
+        baseline.to_str().unwrap().to_owned(),
+    );
+    let out = run(&[&a, "--write-baseline", &b, "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the fixtures conflict across events"
+    );
+    (dir, a, b)
+}
+
+fn add(articles: &str, name: &str, text: &str) {
+    fs::write(Path::new(articles).join(name), text).unwrap();
+}
+
+#[test]
+fn baseline_is_sorted_stable_json() {
+    let (_dir, articles, baseline) = collection();
+    let first = fs::read_to_string(&baseline).unwrap();
+    let again = run(&[&articles, "--write-baseline", &baseline]);
+    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(fs::read_to_string(&baseline).unwrap(), first);
+    let parsed: serde_json::Value = serde_json::from_str(&first).unwrap();
+    let keys: Vec<String> = parsed["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys.len(), 4);
+    assert!(first.ends_with("}\n"));
+}
+
+#[test]
+fn unchanged_collection_passes_its_baseline() {
+    let (_dir, articles, baseline) = collection();
+    let out = run(&[&articles, "--baseline", &baseline]);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn an_agreeing_article_passes() {
+    let (_dir, articles, baseline) = collection();
+    add(
+        &articles,
+        "agree.txt",
+        "الرياض – وكالة\nاستضافت الرياض يوم الاثنين اجتماعاً للمجموعة المصغرة للتحالف الدولي، \
+         ورحب المشاركون بانضمام سوريا بصفتها العضو رقم 90.\n",
+    );
+    let out = run(&[&articles, "--baseline", &baseline]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn a_conflict_within_the_monday_meeting_fails_with_an_annotation() {
+    let (_dir, articles, baseline) = collection();
+    add(
+        &articles,
+        "zz_new.txt",
+        "عنوان الخبر\n\nاستضافت الرياض يوم الاثنين اجتماعاً للمجموعة المصغرة للتحالف الدولي.\n\
+         ورحب المشاركون بانضمام سوريا بصفتها العضو رقم 95 في التحالف.\n",
+    );
+    let out = run(&[&articles, "--baseline", &baseline, "--format", "github"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let first = text.lines().next().unwrap();
+    assert!(first.starts_with("::error file="), "{first}");
+    assert!(first.contains("zz_new.txt,line=4,"), "{first}");
+    assert!(first.contains("within one event"), "{first}");
+    assert!(text.contains("::stop-commands::"));
+    // Only the new conflicts fail: with --fail-on within-event too.
+    let within = run(&[
+        &articles,
+        "--baseline",
+        &baseline,
+        "--fail-on",
+        "within-event",
+    ]);
+    assert_eq!(within.status.code(), Some(1));
+    let zero = run(&[&articles, "--baseline", &baseline, "--exit-zero"]);
+    assert_eq!(zero.status.code(), Some(0));
+}
+
+#[test]
+fn another_meeting_fails_only_when_any_conflict_counts() {
+    let (_dir, articles, baseline) = collection();
+    add(
+        &articles,
+        "other.txt",
+        "انعقد يوم الأحد في الدوحة اجتماع لوزراء الدفاع في التحالف الدولي، \
+         الذي يضم 95 دولة عضواً.\n",
+    );
+    let any = run(&[&articles, "--baseline", &baseline]);
+    assert_eq!(
+        any.status.code(),
+        Some(1),
+        "a new across-events conflict is new"
+    );
+    let within = run(&[
+        &articles,
+        "--baseline",
+        &baseline,
+        "--fail-on",
+        "within-event",
+    ]);
+    assert_eq!(
+        within.status.code(),
+        Some(0),
+        "it describes another meeting"
+    );
+}
+
+#[test]
+fn fail_on_new_needs_a_baseline() {
+    let out = run(&["fixtures", "--fail-on", "new"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--baseline"));
+}
+
+#[test]
+fn hostile_text_cannot_inject_workflow_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile =
+        "استضافت الرياض يوم الاثنين اجتماع التحالف الذي يضم 90 عضواً %0A::set-output name=x::y\n";
+    let other = "::stop-commands::x\nاستضافت الرياض يوم الاثنين اجتماع التحالف الذي يضم 91 عضواً \u{1b}[31m\r::error::boom\n";
+    fs::write(dir.path().join("a,b:c.txt"), hostile).unwrap();
+    fs::write(dir.path().join("b.txt"), other).unwrap();
+    let out = run(&["--format", "github", dir.path().to_str().unwrap()]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let token_line = text
+        .lines()
+        .find(|l| l.starts_with("::stop-commands::"))
+        .unwrap();
+    let token = token_line.trim_start_matches("::stop-commands::");
+    for line in text.lines() {
+        if line.starts_with("::") {
+            let ok = line.starts_with("::error file=")
+                || line.starts_with("::warning ")
+                || line == token_line
+                || line == format!("::{token}::");
+            assert!(ok, "unexpected command line: {line}");
+        }
+    }
+    assert!(text.contains("a%2Cb%3Ac.txt"));
+    assert!(!text.contains('\u{1b}'));
+    assert!(!text.contains('\r'));
+}
+
+#[test]
+fn annotations_stop_at_the_github_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    for n in 0..15 {
+        fs::write(
+            dir.path().join(format!("{n:02}.txt")),
+            format!(
+                "استضافت الرياض يوم الاثنين اجتماع التحالف الذي يضم {} عضواً.\n",
+                60 + n
+            ),
+        )
+        .unwrap();
+    }
+    let out = run(&["--format", "github", dir.path().to_str().unwrap()]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("::error ")).count(),
+        10
+    );
+    assert!(text.contains("::warning title=more conflicts::"));
+}
+
+#[test]
+fn every_format_reads_standard_input() {
+    let text = fs::read(crate::root().join("fixtures/004_5bd15f56386ea9c3.txt")).unwrap();
+    for format in ["text", "json", "jsonl", "github", "html"] {
+        let out = run_with_stdin(&["--format", format, "-"], &text);
+        assert_eq!(out.status.code(), Some(0), "{format}");
+        assert!(!out.stdout.is_empty() || format == "github", "{format}");
+    }
+    let out = run_with_stdin(&["--format", "jsonl", "-"], &text);
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["type"], "document");
+    assert_eq!(lines[0]["id"], "stdin");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l["type"] == "claim" && l["document"] == "stdin")
+    );
+    assert_eq!(lines.last().unwrap()["type"], "summary");
+}
+
+#[test]
+fn completions_and_man_page() {
+    for what in [
+        "completions-bash",
+        "completions-zsh",
+        "completions-fish",
+        "completions-powershell",
+    ] {
+        let out = run(&["--generate", what]);
+        assert!(out.status.success(), "{what}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("reconcile"),
+            "{what}"
+        );
+    }
+    let man = run(&["--generate", "man"]);
+    assert!(String::from_utf8_lossy(&man.stdout).contains(".TH reconcile"));
+}
