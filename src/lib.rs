@@ -14,4 +14,5 @@ pub mod lexicon;
 pub mod reconcile;
 pub mod report;
 pub mod run;
+pub mod shard;
 pub mod text;

@@ -14,6 +14,9 @@ use crate::reconcile::{self, DocClaims, Reconciliation};
 #[derive(Debug, Clone)]
 pub struct DocumentResult {
     pub id: String,
+    /// What the id is made from (see `document::inputs::unique_ids`), for the reduce step.
+    pub stem: String,
+    pub rel: String,
     pub path: String,
     pub status: Status,
     pub reason: Option<String>,
@@ -49,16 +52,80 @@ pub struct RunOptions<'g> {
     pub keep_text: bool,
 }
 
-/// Reads, extracts and reconciles. Output order follows input order whatever the parallelism.
+/// How many documents went which way, counted while streaming.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub documents: usize,
+    pub ok: usize,
+    pub skipped: usize,
+    pub errors: usize,
+}
+
+impl Totals {
+    fn add(&mut self, status: Status) {
+        self.documents += 1;
+        match status {
+            Status::Ok => self.ok += 1,
+            Status::Skipped => self.skipped += 1,
+            Status::Error => self.errors += 1,
+        }
+    }
+}
+
+/// What a streamed run keeps: each readable document's values (not its evidence), and totals.
+#[derive(Debug, Clone, Default)]
+pub struct Kept {
+    pub docs: Vec<DocClaims>,
+    pub totals: Totals,
+}
+
+impl Kept {
+    /// Records one document before it is handed on.
+    pub fn keep(&mut self, d: &DocumentResult) {
+        self.totals.add(d.status);
+        if d.status == Status::Ok {
+            self.docs.push(DocClaims::new(&d.id, &d.claims));
+        }
+    }
+
+    pub fn reconcile(&self) -> Reconciliation {
+        reconcile::reconcile(&self.docs)
+    }
+}
+
+/// Reads and extracts every input, in parallel chunks, handing each result to `sink` in input
+/// order; only the small `DocClaims` of each document are kept, so memory does not grow with
+/// the text.
+pub fn stream(
+    inputs: &[Input],
+    options: &RunOptions,
+    sink: &mut dyn FnMut(DocumentResult) -> std::io::Result<()>,
+) -> std::io::Result<Kept> {
+    let chunk = (rayon::current_num_threads() * 16).max(16);
+    let mut kept = Kept::default();
+    for part in inputs.chunks(chunk) {
+        let results: Vec<DocumentResult> =
+            part.par_iter().map(|input| process(input, options)).collect();
+        for result in results {
+            kept.keep(&result);
+            sink(result)?;
+        }
+    }
+    Ok(kept)
+}
+
+/// Reads, extracts and reconciles, keeping every document's claims and evidence (for reports
+/// that show them). Output order follows input order whatever the parallelism.
 pub fn run(inputs: &[Input], options: &RunOptions) -> Run {
-    let documents: Vec<DocumentResult> = inputs
-        .par_iter()
-        .map(|input| process(input, options))
-        .collect();
-    let reconciliation = reconcile_documents(&documents);
+    let mut documents = Vec::with_capacity(inputs.len());
+    let kept = stream(inputs, options, &mut |d| {
+        documents.push(d);
+        Ok(())
+    })
+    .unwrap_or_default();
     Run {
         documents,
-        reconciliation,
+        reconciliation: kept.reconcile(),
     }
 }
 
@@ -67,10 +134,7 @@ pub fn reconcile_documents(documents: &[DocumentResult]) -> Reconciliation {
     let readable: Vec<DocClaims> = documents
         .iter()
         .filter(|d| d.status == Status::Ok)
-        .map(|d| DocClaims {
-            id: &d.id,
-            claims: &d.claims,
-        })
+        .map(|d| DocClaims::new(&d.id, &d.claims))
         .collect();
     reconcile::reconcile(&readable)
 }
@@ -86,6 +150,8 @@ pub fn process_text(
     let extraction = extract::extract(&decoded.text, g);
     DocumentResult {
         id: id.to_owned(),
+        stem: id.to_owned(),
+        rel: id.to_owned(),
         path: path.to_owned(),
         status: Status::Ok,
         reason: None,
@@ -99,7 +165,7 @@ pub fn process_text(
 }
 
 fn process(input: &Input, options: &RunOptions) -> DocumentResult {
-    match document::read(input, &options.read) {
+    let mut result = match document::read(input, &options.read) {
         Ok(decoded) => process_text(
             &input.id,
             &input.path,
@@ -109,6 +175,8 @@ fn process(input: &Input, options: &RunOptions) -> DocumentResult {
         ),
         Err(unread) => DocumentResult {
             id: input.id.clone(),
+            stem: String::new(),
+            rel: String::new(),
             path: input.path.clone(),
             status: unread.status,
             reason: Some(unread.reason),
@@ -119,5 +187,8 @@ fn process(input: &Input, options: &RunOptions) -> DocumentResult {
             findings: Vec::new(),
             text: None,
         },
-    }
+    };
+    result.stem.clone_from(&input.stem);
+    result.rel.clone_from(&input.rel);
+    result
 }

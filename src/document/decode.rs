@@ -8,7 +8,7 @@
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1256};
 
 /// What offsets in a document's evidence count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Offsets {
     /// Byte offsets into the file as it is on disk.
@@ -32,8 +32,8 @@ pub enum DecodeError {
     #[error("binary file: NUL byte at byte offset {offset}")]
     Binary { offset: usize },
     #[error(
-        "invalid UTF-8 at byte offset {offset} and not legible as Arabic windows-1256 either; \
-         re-save the file as UTF-8 or force an encoding with --encoding"
+        "invalid UTF-8 at byte offset {offset}, and not legible as Arabic in windows-1256 or \
+         ISO-8859-6 either; re-save the file as UTF-8 or force an encoding with --encoding"
     )]
     InvalidUtf8 { offset: usize },
     #[error("UTF-16 text with an odd number of bytes: truncated at byte offset {offset}")]
@@ -48,9 +48,13 @@ impl DecodeError {
 }
 
 /// Decodes `bytes`, detecting the encoding unless `forced` names one.
+///
+/// Detection, in order: a UTF-16 BOM; NUL bytes (binary); valid UTF-8 (a UTF-8 BOM is kept in
+/// the text, so offsets stay file offsets); Arabic in windows-1256 or ISO-8859-6. Linear in the
+/// input's length.
 pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
     if let Some(encoding) = forced {
-        return Ok(decode_with(bytes, encoding));
+        return decode_with(bytes, encoding);
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return decode_utf16(rest, UTF_16LE, 2);
@@ -100,24 +104,48 @@ fn decode_utf16(
     })
 }
 
-fn decode_with(bytes: &[u8], encoding: &'static Encoding) -> Decoded {
-    let (text, used, _) = encoding.decode(bytes);
-    let offsets = if used == encoding_rs::UTF_8 {
-        Offsets::FileBytes
-    } else {
-        Offsets::DecodedUtf8
-    };
-    Decoded {
-        text: text.into_owned(),
-        encoding: used.name(),
-        offsets,
+/// Decodes with the encoding the user forced: no sniffing, so a BOM of another encoding does
+/// not win over the choice. A BOM of the forced encoding itself is dropped (UTF-8's is kept, so
+/// that valid UTF-8 keeps file offsets). NUL bytes still mean binary, except in UTF-16, where
+/// they are half of every ASCII char.
+fn decode_with(bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded, DecodeError> {
+    if encoding == UTF_16LE || encoding == UTF_16BE {
+        let bom: &[u8] = if encoding == UTF_16LE {
+            &[0xFF, 0xFE]
+        } else {
+            &[0xFE, 0xFF]
+        };
+        return match bytes.strip_prefix(bom) {
+            Some(rest) => decode_utf16(rest, encoding, 2),
+            None => decode_utf16(bytes, encoding, 0),
+        };
     }
+    if let Some(offset) = memchr_nul(bytes) {
+        return Err(DecodeError::Binary { offset });
+    }
+    if encoding == encoding_rs::UTF_8
+        && let Ok(text) = std::str::from_utf8(bytes)
+    {
+        return Ok(Decoded {
+            text: text.to_owned(),
+            encoding: "UTF-8",
+            offsets: Offsets::FileBytes,
+        });
+    }
+    // Invalid UTF-8 decodes lossily (each bad sequence becomes U+FFFD), which moves offsets.
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    Ok(Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+        offsets: Offsets::DecodedUtf8,
+    })
 }
 
 /// Decodes as an Arabic legacy code page when the result is clearly Arabic text.
 ///
-/// chardetng guesses among the legacy encodings; its guess is accepted only when it is an Arabic
-/// code page and most non-ASCII letters then come out as Arabic letters.
+/// chardetng picks between the two Arabic code pages (ISO-8859-6 when it says so, windows-1256
+/// otherwise); the result is accepted only when it decodes without error and most non-ASCII
+/// chars then come out as Arabic letters.
 fn legacy_arabic(bytes: &[u8]) -> Option<Decoded> {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);

@@ -19,6 +19,10 @@ pub enum Origin {
 #[derive(Debug, Clone)]
 pub struct Input {
     pub id: String,
+    /// The file stem, and the path relative to its argument without extension: what the id is
+    /// made from.
+    pub stem: String,
+    pub rel: String,
     /// The path as given or found, for display (lossy for non-UTF-8 names).
     pub path: String,
     pub origin: Origin,
@@ -37,6 +41,8 @@ pub fn discover(args: &[PathBuf]) -> Vec<Input> {
             found.push((
                 Input {
                     id: "stdin".into(),
+                    stem: "stdin".into(),
+                    rel: "stdin".into(),
                     path: "-".into(),
                     origin: Origin::Stdin,
                     unread: None,
@@ -139,6 +145,8 @@ fn walk(root: &Path, dir: &Path, visited: &mut HashSet<PathBuf>, out: &mut Vec<(
 fn file_input(path: &Path, unread: Option<(bool, String)>) -> Input {
     Input {
         id: String::new(),
+        stem: String::new(),
+        rel: String::new(),
         path: path.to_string_lossy().into_owned(),
         origin: Origin::File(path.to_path_buf()),
         unread,
@@ -160,33 +168,48 @@ fn rel_id(root: &Path, path: &Path) -> String {
 /// Ids are file stems; when two inputs share one, each of them uses its relative path, and any
 /// remaining clash gets a numeric suffix so that ids stay unique.
 fn assign_ids(found: &mut [(Input, String)]) {
-    let stem = |input: &Input, rel: &str| -> String {
-        match &input.origin {
+    for (input, rel) in found.iter_mut() {
+        input.stem = match &input.origin {
             Origin::Stdin => "stdin".to_owned(),
             Origin::File(p) => p
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| rel.to_owned()),
-        }
-    };
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for (input, rel) in found.iter() {
-        *counts.entry(stem(input, rel)).or_default() += 1;
+                .unwrap_or_else(|| rel.clone()),
+        };
+        input.rel = rel.clone();
     }
-    let mut used: HashSet<String> = HashSet::new();
-    for (input, rel) in found.iter_mut() {
-        let s = stem(input, rel);
-        let mut id = if counts[&s] > 1 { rel.clone() } else { s };
-        if !used.insert(id.clone()) {
-            let base = id.clone();
-            let mut n = 2;
-            while !used.insert(format!("{base}~{n}")) {
-                n += 1;
-            }
-            id = format!("{base}~{n}");
-        }
+    let pairs: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(i, _)| (i.stem.as_str(), i.rel.as_str()))
+        .collect();
+    let ids = unique_ids(&pairs);
+    for ((input, _), id) in found.iter_mut().zip(ids) {
         input.id = id;
     }
+}
+
+/// Document ids for inputs given as `(file stem, path relative to its argument without
+/// extension)`: the stem, or the relative path where stems collide, made unique with `~N`.
+/// The reduce step calls this too, so sharded runs get the ids a single run would.
+pub fn unique_ids(pairs: &[(&str, &str)]) -> Vec<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (stem, _) in pairs {
+        *counts.entry(stem).or_default() += 1;
+    }
+    let mut used: HashSet<String> = HashSet::new();
+    pairs
+        .iter()
+        .map(|(stem, rel)| {
+            let base = if counts[stem] > 1 { *rel } else { *stem }.to_owned();
+            let mut id = base.clone();
+            let mut n = 2;
+            while !used.insert(id.clone()) {
+                id = format!("{base}~{n}");
+                n += 1;
+            }
+            id
+        })
+        .collect()
 }
 
 #[cfg(test)]

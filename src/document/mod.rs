@@ -12,7 +12,7 @@ pub use decode::{DecodeError, Decoded, LineIndex, Offsets};
 pub use inputs::{Input, Origin, discover};
 
 /// What happened to an input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Ok,
@@ -94,14 +94,24 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Decoded, Unread> {
     if bytes.len() as u64 > options.max_size {
         return Err(too_big());
     }
-    decode::decode(&bytes, options.encoding).map_err(|err| {
+    let decoded = decode::decode(&bytes, options.encoding).map_err(|err| {
         if err.is_skip() {
             Unread::skipped(err.to_string())
         } else {
             Unread::error(err.to_string())
         }
-    })
+    })?;
+    // Offsets inside the analysis are 32-bit; a raised --max-size must not wrap them.
+    if decoded.text.len() > MAX_TEXT_BYTES {
+        return Err(Unread::skipped(format!(
+            "decodes to more than {MAX_TEXT_BYTES} bytes of text, the most one document can hold"
+        )));
+    }
+    Ok(decoded)
 }
+
+/// The longest decoded text a document may have: offsets are kept in 32 bits.
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
 
 /// The document's title: its first line with any text on it, trimmed.
 pub fn title(text: &str) -> Option<String> {

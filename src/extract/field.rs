@@ -3,7 +3,7 @@
 //! The reconciler is field-agnostic: it reads this table. Adding a field means an extractor, a
 //! value type (or an existing one), and a row here.
 
-use super::value::{Relation, Value, relate_entities};
+use super::value::{Relation, Value, parse, relate_entities};
 
 /// How a field is compared across documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +27,8 @@ pub struct FieldSpec {
     /// Whether the field describes which meeting a report is about, for event grouping.
     pub descriptor: bool,
     pub relate: fn(&Value, &Value) -> Relation,
+    /// Reads the canonical JSON value (and the claim's `details`) back.
+    pub parse: fn(&serde_json::Value, Option<&serde_json::Value>) -> Option<Value>,
 }
 
 fn relate_equal(a: &Value, b: &Value) -> Relation {
@@ -73,6 +75,7 @@ pub static FIELDS: &[FieldSpec] = &[
         kind: FieldKind::Scalar,
         descriptor: true,
         relate: relate_equal,
+        parse: parse::weekday,
     },
     FieldSpec {
         name: MEETING_DATE,
@@ -80,6 +83,7 @@ pub static FIELDS: &[FieldSpec] = &[
         kind: FieldKind::Scalar,
         descriptor: true,
         relate: relate_value,
+        parse: parse::date,
     },
     FieldSpec {
         name: MEETING_TYPE,
@@ -87,6 +91,7 @@ pub static FIELDS: &[FieldSpec] = &[
         kind: FieldKind::Scalar,
         descriptor: true,
         relate: relate_value,
+        parse: parse::meeting_type,
     },
     FieldSpec {
         name: HOST_COUNTRY,
@@ -94,6 +99,7 @@ pub static FIELDS: &[FieldSpec] = &[
         kind: FieldKind::Scalar,
         descriptor: true,
         relate: relate_equal,
+        parse: parse::country,
     },
     FieldSpec {
         name: HOST_CITY,
@@ -101,6 +107,7 @@ pub static FIELDS: &[FieldSpec] = &[
         kind: FieldKind::Scalar,
         descriptor: true,
         relate: relate_value,
+        parse: parse::city,
     },
     FieldSpec {
         name: CO_CHAIRS,
@@ -108,6 +115,7 @@ pub static FIELDS: &[FieldSpec] = &[
         kind: FieldKind::Scalar,
         descriptor: false,
         relate: relate_value,
+        parse: parse::entities,
     },
     FieldSpec {
         name: MEMBER_COUNT,
@@ -115,6 +123,7 @@ pub static FIELDS: &[FieldSpec] = &[
         kind: FieldKind::Scalar,
         descriptor: false,
         relate: relate_equal,
+        parse: parse::count,
     },
     FieldSpec {
         name: PRIORITIES,
@@ -122,6 +131,7 @@ pub static FIELDS: &[FieldSpec] = &[
         kind: FieldKind::List,
         descriptor: false,
         relate: relate_equal,
+        parse: parse::topic,
     },
     FieldSpec {
         name: PUBLISHED_DATE,
@@ -129,6 +139,7 @@ pub static FIELDS: &[FieldSpec] = &[
         kind: FieldKind::PerDocument,
         descriptor: false,
         relate: relate_value,
+        parse: parse::date,
     },
     FieldSpec {
         name: PUBLISHED_WEEKDAY,
@@ -136,6 +147,7 @@ pub static FIELDS: &[FieldSpec] = &[
         kind: FieldKind::PerDocument,
         descriptor: false,
         relate: relate_equal,
+        parse: parse::weekday,
     },
 ];
 

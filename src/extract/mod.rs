@@ -308,3 +308,6 @@ mod tests {
         assert_eq!(parts, vec!["عقد في 9.2.2026 اجتماع.", " ثم انتهى\n", "سطر"]);
     }
 }
+
+#[cfg(test)]
+mod sentence_tests;

@@ -168,6 +168,69 @@ impl serde::Serialize for Value {
     }
 }
 
+/// Reading canonical JSON back into values (the reduce step reads map output), one parser per
+/// value type; `details` is the claim's `details` key.
+pub mod parse {
+    use serde_json::Value as Json;
+
+    use super::{Day, Entity, MeetingType, Value};
+    use crate::text::dates::{PartialDate, parse_weekday_name};
+
+    pub fn weekday(v: &Json, _: Option<&Json>) -> Option<Value> {
+        parse_weekday_name(v.as_str()?).map(|w| Value::Weekday(Day(w)))
+    }
+
+    pub fn date(v: &Json, _: Option<&Json>) -> Option<Value> {
+        PartialDate::parse_iso(v.as_str()?).map(Value::Date)
+    }
+
+    pub fn meeting_type(v: &Json, _: Option<&Json>) -> Option<Value> {
+        MeetingType::parse(v.as_str()?).map(Value::MeetingType)
+    }
+
+    pub fn country(v: &Json, _: Option<&Json>) -> Option<Value> {
+        Some(Value::Country(v.as_str()?.to_owned()))
+    }
+
+    pub fn city(v: &Json, details: Option<&Json>) -> Option<Value> {
+        Some(Value::City {
+            id: v.as_str()?.to_owned(),
+            country: details
+                .and_then(|d| d.get("country"))
+                .and_then(Json::as_str)
+                .map(str::to_owned),
+        })
+    }
+
+    pub fn entities(v: &Json, details: Option<&Json>) -> Option<Value> {
+        let ids = v.as_array()?;
+        let details = details.and_then(Json::as_array);
+        let mut out = Vec::with_capacity(ids.len());
+        for (i, id) in ids.iter().enumerate() {
+            let d = details.and_then(|d| d.get(i));
+            let text = |k: &str| {
+                d.and_then(|d| d.get(k))
+                    .and_then(Json::as_str)
+                    .map(str::to_owned)
+            };
+            out.push(Entity {
+                id: id.as_str()?.to_owned(),
+                country: text("country"),
+                name_en: text("name_en"),
+            });
+        }
+        Some(Value::Entities(out))
+    }
+
+    pub fn count(v: &Json, _: Option<&Json>) -> Option<Value> {
+        v.as_u64().map(Value::Count)
+    }
+
+    pub fn topic(v: &Json, _: Option<&Json>) -> Option<Value> {
+        Some(Value::Topic(v.as_str()?.to_owned()))
+    }
+}
+
 /// How two values of one field stand to each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Relation {

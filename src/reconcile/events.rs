@@ -35,9 +35,9 @@ impl Event {
     /// The ids of this event's documents that state `field`.
     pub fn documents_stating(&self, docs: &[DocClaims], field: &str) -> Vec<String> {
         docs.iter()
-            .filter(|d| self.documents.iter().any(|id| id == d.id))
-            .filter(|d| d.claims.iter().any(|c| c.field == field))
-            .map(|d| d.id.to_owned())
+            .filter(|d| self.documents.contains(&d.id))
+            .filter(|d| d.states(field))
+            .map(|d| d.id.clone())
             .collect()
     }
 }
@@ -88,7 +88,7 @@ pub fn group(docs: &[DocClaims]) -> Vec<Event> {
             .find(|e| compatible(&e.descriptors, &mine))
         {
             Some(event) => {
-                event.documents.push(doc.id.to_owned());
+                event.documents.push(doc.id.clone());
                 for (have, new) in event.descriptors.iter_mut().zip(mine) {
                     for v in new {
                         if !have.contains(&v) {
@@ -99,7 +99,7 @@ pub fn group(docs: &[DocClaims]) -> Vec<Event> {
             }
             None => events.push(Event {
                 id: format!("E{}", events.len() + 1),
-                documents: vec![doc.id.to_owned()],
+                documents: vec![doc.id.clone()],
                 summary: Vec::new(),
                 descriptors: mine,
             }),
@@ -114,7 +114,7 @@ pub fn group(docs: &[DocClaims]) -> Vec<Event> {
 fn summarise(event: &Event, docs: &[DocClaims]) -> Vec<(&'static str, Value)> {
     let members: Vec<&DocClaims> = docs
         .iter()
-        .filter(|d| event.documents.iter().any(|id| id == d.id))
+        .filter(|d| event.documents.contains(&d.id))
         .collect();
     let mut summary = Vec::new();
     for spec in FIELDS.iter().filter(|s| s.kind == FieldKind::Scalar) {

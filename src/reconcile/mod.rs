@@ -14,25 +14,44 @@ use crate::text::dates::weekday_name;
 
 pub use events::Event;
 
-/// The claims of one readable document, as the reconciler sees them.
-#[derive(Debug, Clone, Copy)]
-pub struct DocClaims<'a> {
-    pub id: &'a str,
-    pub claims: &'a [Claim],
+/// What one readable document states, as the reconciler sees it: its distinct values per field,
+/// without evidence. Small, so a run over many documents keeps only these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocClaims {
+    pub id: String,
+    /// Sorted by field order, then value; no duplicates.
+    values: Vec<(&'static str, Value)>,
 }
 
-impl DocClaims<'_> {
+impl DocClaims {
+    /// The distinct values of a document's claims.
+    pub fn new(id: &str, claims: &[Claim]) -> Self {
+        let mut values: Vec<(&'static str, Value)> =
+            claims.iter().map(|c| (c.field, c.value.clone())).collect();
+        values.sort_by(|a, b| {
+            crate::extract::field::order(a.0)
+                .cmp(&crate::extract::field::order(b.0))
+                .then_with(|| a.1.cmp(&b.1))
+        });
+        values.dedup();
+        DocClaims {
+            id: id.to_owned(),
+            values,
+        }
+    }
+
     /// The distinct values this document gives for a field, in canonical order.
     pub fn values(&self, field: &str) -> Vec<&Value> {
-        let mut vs: Vec<&Value> = self
-            .claims
+        self.values
             .iter()
-            .filter(|c| c.field == field)
-            .map(|c| &c.value)
-            .collect();
-        vs.sort();
-        vs.dedup();
-        vs
+            .filter(|(f, _)| *f == field)
+            .map(|(_, v)| v)
+            .collect()
+    }
+
+    /// Whether the document states the field at all.
+    pub fn states(&self, field: &str) -> bool {
+        self.values.iter().any(|(f, _)| *f == field)
     }
 }
 
@@ -163,16 +182,16 @@ fn verdict(
     for doc in docs {
         let values = doc.values(spec.name);
         if values.is_empty() {
-            silent.push(doc.id.to_owned());
+            silent.push(doc.id.clone());
             continue;
         }
         stating += 1;
         for v in values {
             match groups.iter_mut().find(|g| &g.value == v) {
-                Some(g) => g.documents.push(doc.id.to_owned()),
+                Some(g) => g.documents.push(doc.id.clone()),
                 None => groups.push(ValueGroup {
                     value: v.clone(),
-                    documents: vec![doc.id.to_owned()],
+                    documents: vec![doc.id.clone()],
                 }),
             }
         }

@@ -1,6 +1,13 @@
 //! The JSON report (CONTRACT.md section 4): typed output structs whose field order is the key
 //! order, so two runs on the same input give the same bytes. The JSON Schema in
 //! `schema/report.schema.json` is generated from these types.
+//!
+//! Every string that comes from an article or a file name passes through
+//! [`sanitize::json`]: a script that prints a field raw (`jq -r`) cannot replay an escape
+//! sequence, a C1 control or a direction override. Evidence offsets stay exact, so the exact
+//! original text is always the span of the file (or of its decoded text) that `start`/`end` name.
+
+use std::borrow::Cow;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -9,6 +16,8 @@ use crate::document::{Offsets, Status};
 use crate::extract::{Claim, Evidence, Finding};
 use crate::reconcile::{Check, FieldVerdict, Scope};
 use crate::run::{DocumentResult, Run};
+
+use super::sanitize;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -24,12 +33,15 @@ pub struct JsonReport<'a> {
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonDocument<'a> {
-    pub id: &'a str,
-    pub path: &'a str,
+    pub id: Cow<'a, str>,
+    /// The path as given or found, for people: lossy for names that are not UTF-8, controls shown
+    /// as visible symbols.
+    pub path: Cow<'a, str>,
     pub status: Status,
     /// Why the document was skipped or failed; for `ok` documents, what was (not) found.
     pub reason: Option<String>,
-    pub title: Option<&'a str>,
+    /// The first line with text on it, controls shown as visible symbols.
+    pub title: Option<Cow<'a, str>>,
     /// The encoding the text was decoded from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub encoding: Option<&'a str>,
@@ -45,7 +57,7 @@ pub struct JsonClaim<'a> {
     pub field: &'a str,
     /// The canonical value (CONTRACT.md section 2).
     #[schemars(with = "serde_json::Value")]
-    pub value: &'a crate::extract::Value,
+    pub value: serde_json::Value,
     /// Facts the canonical value leaves out: each chair's country, a city's country.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub details: Option<serde_json::Value>,
@@ -53,21 +65,29 @@ pub struct JsonClaim<'a> {
     /// The sentence holding the evidence.
     pub context: JsonEvidence<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<&'a str>,
+    pub note: Option<Cow<'a, str>>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonEvidence<'a> {
-    pub text: &'a str,
+    /// The original text of the span. Controls a terminal would act on (escape, other C0 and C1
+    /// controls except tab, line feed and CRLF; direction overrides and isolates; U+2028/2029)
+    /// are replaced by visible forms (`␛`, `<U+202E>`), so this can differ from the exact text,
+    /// which is always the bytes `start..end` of the file (`offsets: file_bytes`) or of its
+    /// decoded UTF-8 text (`offsets: decoded_utf8`).
+    pub text: Cow<'a, str>,
+    /// Byte offset where the span starts (see the document's `offsets`).
     pub start: usize,
+    /// Byte offset where the span ends, exclusive.
     pub end: usize,
+    /// 1-based line of `start`.
     pub line: usize,
 }
 
 impl<'a> From<&'a Evidence> for JsonEvidence<'a> {
     fn from(e: &'a Evidence) -> Self {
         JsonEvidence {
-            text: &e.text,
+            text: sanitize::json(&e.text),
             start: e.start,
             end: e.end,
             line: e.line,
@@ -78,7 +98,7 @@ impl<'a> From<&'a Evidence> for JsonEvidence<'a> {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonFinding<'a> {
     pub kind: &'a str,
-    pub message: &'a str,
+    pub message: Cow<'a, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<JsonEvidence<'a>>,
 }
@@ -162,11 +182,11 @@ pub fn document(d: &DocumentResult) -> JsonDocument<'_> {
             .map(|f| f.message.clone())
     });
     JsonDocument {
-        id: &d.id,
-        path: &d.path,
+        id: sanitize::json(&d.id),
+        path: sanitize::json(&d.path),
         status: d.status,
-        reason,
-        title: d.title.as_deref(),
+        reason: reason.map(clean),
+        title: d.title.as_deref().map(sanitize::json),
         encoding: d.encoding,
         offsets: d.offsets,
         claims: d.claims.iter().map(claim).collect(),
@@ -177,24 +197,51 @@ pub fn document(d: &DocumentResult) -> JsonDocument<'_> {
 pub fn claim(c: &Claim) -> JsonClaim<'_> {
     JsonClaim {
         field: c.field,
-        value: &c.value,
-        details: c.value.details(),
+        value: to_json(&c.value),
+        details: c.value.details().map(clean_value),
         evidence: (&c.evidence).into(),
         context: (&c.sentence).into(),
-        note: c.note.as_deref(),
+        note: c.note.as_deref().map(sanitize::json),
     }
 }
 
 fn finding(f: &Finding) -> JsonFinding<'_> {
     JsonFinding {
         kind: f.kind,
-        message: &f.message,
+        message: sanitize::json(&f.message),
         evidence: f.evidence.as_ref().map(Into::into),
     }
 }
 
+/// A value as JSON, its strings sanitised.
 fn to_json(v: &impl Serialize) -> serde_json::Value {
-    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+    clean_value(serde_json::to_value(v).unwrap_or(serde_json::Value::Null))
+}
+
+fn clean(s: String) -> String {
+    match sanitize::json(&s) {
+        Cow::Borrowed(_) => s,
+        Cow::Owned(cleaned) => cleaned,
+    }
+}
+
+fn clean_all(ids: &[String]) -> Vec<String> {
+    ids.iter().map(|s| sanitize::json(s).into_owned()).collect()
+}
+
+/// Sanitises every string (and object key) inside a JSON value.
+fn clean_value(v: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    match v {
+        J::String(s) => J::String(clean(s)),
+        J::Array(items) => J::Array(items.into_iter().map(clean_value).collect()),
+        J::Object(map) => J::Object(
+            map.into_iter()
+                .map(|(k, v)| (clean(k), clean_value(v)))
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 pub fn field(f: &FieldVerdict) -> JsonField {
@@ -207,17 +254,17 @@ pub fn field(f: &FieldVerdict) -> JsonField {
             .iter()
             .map(|g| JsonValueGroup {
                 value: to_json(&g.value),
-                documents: g.documents.clone(),
+                documents: clean_all(&g.documents),
             })
             .collect(),
-        silent: f.silent.clone(),
+        silent: clean_all(&f.silent),
         conflicts: f
             .conflicts
             .iter()
             .map(|c| JsonConflict {
                 scope: c.scope,
                 values: [to_json(&f.values[c.a].value), to_json(&f.values[c.b].value)],
-                event: c.event.clone(),
+                event: c.event.clone().map(clean),
             })
             .collect(),
     }
@@ -227,8 +274,8 @@ fn check(c: &Check) -> JsonCheck {
     JsonCheck {
         kind: c.kind,
         consistent: c.consistent,
-        documents: c.documents.clone(),
-        message: c.message.clone(),
+        documents: clean_all(&c.documents),
+        message: clean(c.message.clone()),
     }
 }
 
@@ -242,8 +289,8 @@ pub fn report(run: &Run) -> JsonReport<'_> {
             .events
             .iter()
             .map(|e| JsonEvent {
-                id: e.id.clone(),
-                documents: e.documents.clone(),
+                id: clean(e.id.clone()),
+                documents: clean_all(&e.documents),
                 summary: e
                     .summary
                     .iter()
