@@ -250,11 +250,12 @@ fn people(
 fn countries(an: &Analysis, ents: &[EntityMatch]) -> Vec<(Entity, Range<usize>)> {
     let g = an.gazetteer;
     ents.iter()
-        .filter(|e| {
-            matches!(
-                e.entity,
-                EntityRef::Country(_) | EntityRef::CountryAdjective(_)
-            )
+        .filter(|e| match e.entity {
+            EntityRef::Country(_) | EntityRef::CountryAdjective(_) => true,
+            // A capital stands for its government ("ترأسته القاهرة وواشنطن"), unless it is where
+            // the meeting was ("في العاصمة الرياض").
+            EntityRef::City(i) => g.cities()[i].capital && !after_place_word(an, e),
+            _ => false,
         })
         .filter(|e| !e.weak || ents.len() == 1)
         .filter(|e| {
@@ -282,6 +283,15 @@ fn countries(an: &Analysis, ents: &[EntityMatch]) -> Vec<(Entity, Range<usize>)>
             ))
         })
         .collect()
+}
+
+fn after_place_word(an: &Analysis, e: &EntityMatch) -> bool {
+    let t = an.token_at(e.span.start);
+    t > 0
+        && matches!(
+            an.tokens[t - 1].text(an.key()),
+            "العاصمه" | "بالعاصمه" | "مدينه" | "بمدينه" | "في" | "وفي"
+        )
 }
 
 fn is_after_chair_word(an: &Analysis, t: usize) -> bool {

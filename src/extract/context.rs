@@ -42,9 +42,13 @@ pub fn role_of(an: &Analysis, expr: Range<usize>) -> Role {
     let mut before: Option<(usize, Role)> = None;
     let mut after: Option<(usize, Role)> = None;
     for m in an.cues_in(s0..s1) {
-        let Some(role) = role_of_group(m.group()) else {
+        let Some(mut role) = role_of_group(m.group()) else {
             continue;
         };
+        // "the next meeting will be held on Thursday" dates another meeting.
+        if role == Role::Meeting && is_next_meeting(an, m.tokens.clone()) {
+            role = Role::Other;
+        }
         if m.tokens.end <= expr.start {
             before = Some((m.tokens.end, role));
         } else if m.tokens.start >= expr.end && after.is_none() {
@@ -59,6 +63,36 @@ pub fn role_of(an: &Analysis, expr: Range<usize>) -> Role {
         (None, Some((_, role))) => role,
         (None, None) => Role::Unknown,
     }
+}
+
+/// Words that make a meeting word name another, later meeting ("الاجتماع المقبل").
+const NEXT: &[&str] = &[
+    "المقبل",
+    "المقبله",
+    "القادم",
+    "القادمه",
+    "التالي",
+    "التاليه",
+    "اللاحق",
+    "المرتقب",
+];
+
+/// Whether the meeting word at `tokens` is qualified as the next meeting (within two words:
+/// "الاجتماع الوزاري المقبل").
+pub fn is_next_meeting(an: &Analysis, tokens: Range<usize>) -> bool {
+    let end = (tokens.end + 2).min(an.tokens.len());
+    an.tokens[tokens.start..end]
+        .iter()
+        .any(|t| NEXT.contains(&t.text(an.key())))
+}
+
+/// Whether a sentence speaks of the next meeting: its places and days are not this meeting's.
+pub fn sentence_is_about_next_meeting(an: &Analysis, sentence: Range<usize>) -> bool {
+    let s0 = an.token_at(sentence.start);
+    let s1 = an.token_at(sentence.end);
+    an.cues_in(s0..s1).any(|m| {
+        m.group() == "meeting" && m.tag() == "noun" && is_next_meeting(an, m.tokens.clone())
+    })
 }
 
 #[cfg(test)]
@@ -100,6 +134,14 @@ mod tests {
                 "الجمعة"
             ),
             Role::Speech
+        );
+    }
+
+    #[test]
+    fn the_next_meeting_is_another_event() {
+        assert_eq!(
+            role("وسيعقد الاجتماع المقبل يوم الخميس في روما.", "الخميس"),
+            Role::Other
         );
     }
 

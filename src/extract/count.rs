@@ -65,7 +65,15 @@ fn framed_count(an: &Analysis, n: &NumberMatch) -> Option<Claim> {
     let t = an.token_at(n.span.start);
     let sentence = an.sentence_range(n.span.start);
     let s0 = an.token_at(sentence.start);
-    let lo = t.saturating_sub(FRAME_WINDOW).max(s0);
+    // The frame of this count starts after the previous number: "ممثلو 45 دولة من أصل 90 عضواً"
+    // frames 45 as attendance and 90 as membership.
+    let previous_number = an
+        .numbers
+        .iter()
+        .take_while(|m| m.span.end <= n.span.start)
+        .last()
+        .map_or(0, |m| an.token_at(m.span.end));
+    let lo = t.saturating_sub(FRAME_WINDOW).max(s0).max(previous_number);
     let frame: Vec<_> = an.cues_in(lo..t).collect();
     if frame.iter().any(|m| m.group() == "member_attendance") {
         return None;

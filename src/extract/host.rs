@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::field::{HOST_CITY, HOST_COUNTRY};
 use super::{Analysis, Claim, Value};
+use crate::lexicon::cues::CueMatch;
 use crate::lexicon::gazetteer::{EntityMatch, EntityRef};
 use crate::text::tokens::{bare, proclitic_readings};
 
@@ -34,6 +35,9 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
     let mut found: Vec<Range<usize>> = Vec::new(); // entity-index ranges already claimed
     for m in &an.cues {
         let sentence = an.sentence_range(an.tokens[m.tokens.start].start);
+        if about_next_meeting(an, m, sentence.clone()) {
+            continue;
+        }
         let s1 = an.token_at(sentence.end);
         let s0 = an.token_at(sentence.start);
         let place = match (m.group(), m.tag()) {
@@ -51,6 +55,32 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
         {
             found.push(ents.clone());
             claim_place(an, &an.entities[ents], out);
+        }
+    }
+}
+
+/// Whether a cue speaks of the next meeting ("احتضان الاجتماع الوزاري المقبل"), whose place is
+/// not this meeting's.
+fn about_next_meeting(an: &Analysis, m: &CueMatch, sentence: Range<usize>) -> bool {
+    use super::context::{is_next_meeting, sentence_is_about_next_meeting};
+    let nouns = |range: Range<usize>| {
+        an.cues_in(range)
+            .filter(|c| c.group() == "meeting" && c.tag() == "noun")
+            .map(|c| c.tokens.clone())
+            .collect::<Vec<_>>()
+    };
+    match (m.group(), m.tag()) {
+        ("meeting", "noun") => is_next_meeting(an, m.tokens.clone()),
+        ("host", "held") => nouns(m.tokens.start.saturating_sub(3)..m.tokens.start)
+            .last()
+            .is_some_and(|n| is_next_meeting(an, n.clone())),
+        _ => {
+            if !sentence_is_about_next_meeting(an, sentence) {
+                return false;
+            }
+            nouns(m.tokens.end..m.tokens.end + 4)
+                .first()
+                .is_none_or(|n| is_next_meeting(an, n.clone()))
         }
     }
 }
@@ -130,12 +160,43 @@ fn place_after(
     window: usize,
     needs_in: bool,
 ) -> Option<Range<usize>> {
-    let end = sentence_end.min(from + window);
+    // Days and dates between the meeting word and its place do not use up the window:
+    // "اجتمعت … يوم الثلاثاء 10 نوفمبر 2026 في دولة الكويت".
+    let in_time = |t: usize| {
+        let tok = an.tokens[t];
+        an.dates
+            .iter()
+            .map(|d| &d.span)
+            .chain(an.weekdays.iter().map(|w| &w.span))
+            .any(|r| r.start <= tok.start && tok.end <= r.end)
+    };
+    let mut end = from;
+    let mut budget = window;
+    while end < sentence_end && budget > 0 {
+        if !in_time(end) {
+            budget -= 1;
+        }
+        end += 1;
+    }
     let mut t = from;
     while t < end {
-        if an
-            .cues_in(t..t + 1)
-            .any(|c| c.group() == "host" && c.tag() == "stop")
+        // A stop word inside a name ("التحالف الدولي ضد داعش") stops nothing.
+        let inside_name = an
+            .entities
+            .iter()
+            .any(|e| e.span.start < an.tokens[t].start && an.tokens[t].end <= e.span.end);
+        if !inside_name
+            && an
+                .cues_in(t..t + 1)
+                .any(|c| c.group() == "host" && c.tag() == "stop")
+        {
+            return None;
+        }
+        // Another meeting word starts its own phrase: the place after it is that meeting's.
+        if t > from
+            && an
+                .cues_in(t..t + 1)
+                .any(|c| c.group() == "meeting" && c.tag() == "noun")
         {
             return None;
         }
@@ -194,15 +255,7 @@ fn claim_place(an: &Analysis, run: &[EntityMatch], out: &mut Vec<Claim>) {
     let span = run[0].span.start..run[run.len() - 1].span.end;
     let mut countries: Vec<String> = Vec::new();
     for e in run {
-        let entity = match (e.entity, e.alternative) {
-            // "مدينة الكويت": the city, not the country of the same name.
-            (EntityRef::Country(_), Some(alt @ EntityRef::City(_)))
-                if preceded_by_city_word(an, e) =>
-            {
-                alt
-            }
-            (entity, _) => entity,
-        };
+        let entity = resolve(an, e);
         match entity {
             EntityRef::City(_) => {
                 let country = g.entity_country(entity).map(str::to_owned);
@@ -244,6 +297,36 @@ fn claim_place(an: &Analysis, run: &[EntityMatch], out: &mut Vec<Claim>) {
     countries.dedup();
     for c in countries {
         out.push(an.claim(HOST_COUNTRY, Value::Country(c), span.clone()));
+    }
+}
+
+/// Picks between the readings of an ambiguous place name (عمان: Oman or Amman; الكويت: the
+/// country or its capital): the city after "مدينة"/"العاصمة"; otherwise the reading whose country
+/// the rest of the article names more often (الأردن، الأردنية make عمان Amman).
+fn resolve(an: &Analysis, e: &EntityMatch) -> EntityRef {
+    let Some(alt) = e.alternative else {
+        return e.entity;
+    };
+    let g = an.gazetteer;
+    let (first, second) = (g.entity_country(e.entity), g.entity_country(alt));
+    let city = |r: EntityRef| matches!(r, EntityRef::City(_));
+    if city(alt) && (preceded_by_city_word(an, e) || after_capital_word(an, e)) && first == second {
+        return alt;
+    }
+    if first == second {
+        return e.entity;
+    }
+    let mentions = |code: Option<&str>| {
+        an.entities
+            .iter()
+            .filter(|m| m.span != e.span && m.alternative.is_none())
+            .filter(|m| code.is_some() && g.entity_country(m.entity) == code)
+            .count()
+    };
+    if mentions(second) > mentions(first) {
+        alt
+    } else {
+        e.entity
     }
 }
 

@@ -17,12 +17,18 @@ fn values(text: &str, field: &str) -> Vec<String> {
 
 fn has(text: &str, field: &str, want: &str) {
     let got = values(text, field);
-    assert!(got.iter().any(|v| v == want), "{field}: want {want}, got {got:?} in {text}");
+    assert!(
+        got.iter().any(|v| v == want),
+        "{field}: want {want}, got {got:?} in {text}"
+    );
 }
 
 fn lacks(text: &str, field: &str) {
     let got = values(text, field);
-    assert!(got.is_empty(), "{field}: want nothing, got {got:?} in {text}");
+    assert!(
+        got.is_empty(),
+        "{field}: want nothing, got {got:?} in {text}"
+    );
 }
 
 #[test]
@@ -53,9 +59,21 @@ fn hijri_meeting_date_becomes_gregorian() {
 
 #[test]
 fn egyptian_and_maghrebi_months() {
-    has("عقد الاجتماع في القاهرة يوم 5 يونيه 2026.", "meeting_date", "2026-06-05");
-    has("انعقد الاجتماع بالرباط يوم 5 جوان 2026.", "meeting_date", "2026-06-05");
-    has("انعقد الاجتماع في تونس يوم ٥ فيفري ٢٠٢٦.", "meeting_date", "2026-02-05");
+    has(
+        "عقد الاجتماع في القاهرة يوم 5 يونيه 2026.",
+        "meeting_date",
+        "2026-06-05",
+    );
+    has(
+        "انعقد الاجتماع بالرباط يوم 5 جوان 2026.",
+        "meeting_date",
+        "2026-06-05",
+    );
+    has(
+        "انعقد الاجتماع في تونس يوم ٥ فيفري ٢٠٢٦.",
+        "meeting_date",
+        "2026-02-05",
+    );
 }
 
 #[test]
@@ -66,10 +84,26 @@ fn joining_date_is_not_the_meeting_date() {
 
 #[test]
 fn meeting_types() {
-    has("اجتمع وزراء الدفاع في التحالف الدولي ببروكسل.", "meeting_type", "defence_ministers");
-    has("عقد رؤساء الأركان في دول التحالف اجتماعهم.", "meeting_type", "chiefs_of_staff");
-    has("التقى المديرون السياسيون في التحالف الدولي.", "meeting_type", "political_directors");
-    has("عقد الاجتماع الوزاري للتحالف في روما.", "meeting_type", "ministerial");
+    has(
+        "اجتمع وزراء الدفاع في التحالف الدولي ببروكسل.",
+        "meeting_type",
+        "defence_ministers",
+    );
+    has(
+        "عقد رؤساء الأركان في دول التحالف اجتماعهم.",
+        "meeting_type",
+        "chiefs_of_staff",
+    );
+    has(
+        "التقى المديرون السياسيون في التحالف الدولي.",
+        "meeting_type",
+        "political_directors",
+    );
+    has(
+        "عقد الاجتماع الوزاري للتحالف في روما.",
+        "meeting_type",
+        "ministerial",
+    );
 }
 
 #[test]
@@ -86,9 +120,21 @@ fn a_single_minister_attending_is_not_a_ministerial() {
 
 #[test]
 fn host_from_hosting_verb_and_from_in() {
-    has("استضافت الكويت اجتماع التحالف الدولي.", "host_country", "KW");
-    has("عقد اجتماع التحالف الدولي في العاصمة القطرية الدوحة.", "host_city", "Doha");
-    has("عقد اجتماع التحالف الدولي في العاصمة القطرية الدوحة.", "host_country", "QA");
+    has(
+        "استضافت الكويت اجتماع التحالف الدولي.",
+        "host_country",
+        "KW",
+    );
+    has(
+        "عقد اجتماع التحالف الدولي في العاصمة القطرية الدوحة.",
+        "host_city",
+        "Doha",
+    );
+    has(
+        "عقد اجتماع التحالف الدولي في العاصمة القطرية الدوحة.",
+        "host_country",
+        "QA",
+    );
     has("اختتمت في بغداد أعمال الاجتماع.", "host_city", "Baghdad");
 }
 
@@ -111,8 +157,16 @@ fn co_chairs_by_name_and_by_country() {
         "co_chairs",
     );
     assert_eq!(people, vec!["faisal-bin-farhan+marco-rubio"]);
-    has("وترأست فرنسا إلى جانب المملكة المتحدة الاجتماع.", "co_chairs", "FR+GB");
-    has("عقد الاجتماع برئاسة سعودية أمريكية مشتركة.", "co_chairs", "SA+US");
+    has(
+        "وترأست فرنسا إلى جانب المملكة المتحدة الاجتماع.",
+        "co_chairs",
+        "FR+GB",
+    );
+    has(
+        "عقد الاجتماع برئاسة سعودية أمريكية مشتركة.",
+        "co_chairs",
+        "SA+US",
+    );
 }
 
 #[test]
@@ -140,7 +194,11 @@ fn an_unknown_chair_is_named_from_the_title() {
 fn member_counts_in_words_digits_and_ranks() {
     has("التحالف الذي يضم ستة وثمانين عضواً", "member_count", "86");
     has("أعضاء التحالف البالغ عددهم ٨٧ عضواً", "member_count", "87");
-    has("رحبوا بانضمامها بصفتها الدولة التسعين في التحالف", "member_count", "90");
+    has(
+        "رحبوا بانضمامها بصفتها الدولة التسعين في التحالف",
+        "member_count",
+        "90",
+    );
     has("انضمت بصفتها العضو الـ 88 في التحالف", "member_count", "88");
 }
 
@@ -155,7 +213,12 @@ fn priorities_each_with_its_own_evidence() {
     let text = "وأكد المشاركون أولوياتهم: نقل المحتجزين، وإعادة رعايا الدول الثالثة، ومكافحة تمويل داعش، والتنسيق مع بغداد.";
     assert_eq!(
         values(text, "priorities"),
-        vec!["coordination", "counter_financing", "detainees", "repatriation"]
+        vec![
+            "coordination",
+            "counter_financing",
+            "detainees",
+            "repatriation"
+        ]
     );
 }
 

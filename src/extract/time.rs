@@ -168,12 +168,14 @@ fn is_dateline(an: &Analysis, at: usize) -> bool {
     }
     // The words before the date name a place (and maybe an outlet), not a sentence.
     let t0 = an.token_at(line_start);
-    let names_place = an.entities_in(line_start..at).iter().any(|e| {
-        matches!(
-            e.entity,
-            crate::lexicon::gazetteer::EntityRef::City(_)
-                | crate::lexicon::gazetteer::EntityRef::Country(_)
-        )
+    // A date line opens with its place: "بيروت، الاثنين 16 آذار", "تونس في ٢١ أكتوبر".
+    let names_place = an.entities_in(line_start..at).first().is_some_and(|e| {
+        an.token_at(e.span.start) == t0
+            && matches!(
+                e.entity,
+                crate::lexicon::gazetteer::EntityRef::City(_)
+                    | crate::lexicon::gazetteer::EntityRef::Country(_)
+            )
     });
     names_place
         && !an
