@@ -14,7 +14,8 @@ use crate::document::{ReadOptions, discover};
 use crate::lexicon::gazetteer::Gazetteer;
 use crate::reconcile::Scope;
 use crate::report::{self, Format, sanitize};
-use crate::run::{Run, RunOptions, run};
+use crate::run::{Run, RunOptions, run, stream};
+use crate::shard;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -93,6 +94,17 @@ pub struct Args {
     /// Print the JSON Schema of the `--format json` report and exit.
     #[arg(long)]
     pub print_schema: bool,
+
+    /// Map step: write each document's claims as one JSON line (self-contained, with evidence)
+    /// instead of reconciling; run it per shard under GNU parallel, Spark or Beam.
+    /// Example: reconcile --map shard-07/ > claims-07.jsonl
+    #[arg(long, conflicts_with_all = ["reduce", "baseline", "write_baseline"])]
+    pub map: bool,
+
+    /// Reduce step: the PATHs are files written by --map; reconcile them exactly as one run over
+    /// all the articles would (pass them in input order). Example: reconcile --reduce claims-*.jsonl
+    #[arg(long)]
+    pub reduce: bool,
 
     /// Print shell completions or the man page and exit.
     /// Example: reconcile --generate completions-bash > /etc/bash_completion.d/reconcile
@@ -205,7 +217,11 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
         }
         None => Gazetteer::builtin(),
     };
-    let inputs = discover(&args.paths);
+    let inputs = if args.reduce {
+        Vec::new()
+    } else {
+        discover(&args.paths)
+    };
     let options = RunOptions {
         read: ReadOptions {
             max_size: args.max_size,
@@ -214,7 +230,34 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
         gazetteer,
         keep_text: args.format == Format::Html,
     };
-    let result = run(&inputs, &options);
+    if args.map {
+        let kept = stream(&inputs, &options, &mut |d| {
+            report_unread_one(&d);
+            shard::write_record(&d, &mut out)
+        })?;
+        out.flush()?;
+        if kept.totals.ok == 0 {
+            bail!(
+                "no input could be read ({} given or found)",
+                kept.totals.documents
+            );
+        }
+        return Ok(ExitStatus::Clean);
+    }
+    let result = if args.reduce {
+        let mut documents = Vec::new();
+        shard::reduce(&args.paths, &mut |d| {
+            documents.push(d);
+            Ok(())
+        })?;
+        let reconciliation = crate::run::reconcile_documents(&documents);
+        Run {
+            documents,
+            reconciliation,
+        }
+    } else {
+        run(&inputs, &options)
+    };
     report_unread(&result);
 
     if let Some(path) = &args.write_baseline {
@@ -302,8 +345,14 @@ fn generate(what: Generate, out: &mut dyn Write) -> Result<()> {
 /// Skipped and failed inputs are also said on standard error, one line each, so a person piping
 /// JSON still sees them.
 fn report_unread(run: &Run) {
+    for d in &run.documents {
+        report_unread_one(d);
+    }
+}
+
+fn report_unread_one(d: &crate::run::DocumentResult) {
     let mut stderr = io::stderr().lock();
-    for d in run.documents.iter().filter(|d| d.reason.is_some()) {
+    if d.reason.is_some() {
         let _ = writeln!(
             stderr,
             "reconcile: {}: {}: {}",

@@ -5,7 +5,9 @@ mod cli;
 mod corpus;
 mod expect;
 mod gold;
+mod html;
 mod schema;
+mod shard;
 mod snapshots;
 
 use std::path::{Path, PathBuf};
