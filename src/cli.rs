@@ -155,7 +155,10 @@ impl From<ExitStatus> for ExitCode {
 
 /// Parses the arguments, runs, reports, and gives the exit code.
 pub fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(err) => return usage_error(&err),
+    };
     match execute(&args) {
         Ok(status) => status.into(),
         Err(err) if is_broken_pipe(&err) => ExitStatus::Clean.into(),
@@ -169,6 +172,18 @@ pub fn main() -> ExitCode {
             ExitStatus::Trouble.into()
         }
     }
+}
+
+/// Prints a usage error through the sanitiser (an argument can carry escape sequences, and clap
+/// quotes it back) and exits 2. Help and version are clap's own output, printed as clap does.
+fn usage_error(err: &clap::Error) -> ExitCode {
+    if !err.use_stderr() {
+        err.exit();
+    }
+    let message = err.render().to_string();
+    let mut stderr = io::stderr().lock();
+    let _ = stderr.write_all(sanitize::lines(&message).as_bytes());
+    ExitStatus::Trouble.into()
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -104,8 +104,10 @@ pub fn stream(
     let chunk = (rayon::current_num_threads() * 16).max(16);
     let mut kept = Kept::default();
     for part in inputs.chunks(chunk) {
-        let results: Vec<DocumentResult> =
-            part.par_iter().map(|input| process(input, options)).collect();
+        let results: Vec<DocumentResult> = part
+            .par_iter()
+            .map(|input| process(input, options))
+            .collect();
         for result in results {
             kept.keep(&result);
             sink(result)?;

@@ -171,7 +171,10 @@ pub fn reduce(
             pairs.push((r.stem, r.rel));
         }
     }
-    let refs: Vec<(&str, &str)> = pairs.iter().map(|(s, r)| (s.as_str(), r.as_str())).collect();
+    let refs: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(s, r)| (s.as_str(), r.as_str()))
+        .collect();
     let mut ids = unique_ids(&refs).into_iter();
     for path in paths {
         for (n, line) in lines(path)? {

@@ -8,7 +8,9 @@
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1256};
 
 /// What offsets in a document's evidence count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Offsets {
     /// Byte offsets into the file as it is on disk.

@@ -12,7 +12,9 @@ pub use decode::{DecodeError, Decoded, LineIndex, Offsets};
 pub use inputs::{Input, Origin, discover};
 
 /// What happened to an input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Ok,

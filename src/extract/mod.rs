@@ -20,8 +20,8 @@ use std::ops::Range;
 use crate::document::LineIndex;
 use crate::lexicon::cues::{CueMatch, CueSet};
 use crate::lexicon::gazetteer::{EntityMatch, Gazetteer};
-use crate::text::dates::{DateMatch, WeekdayMatch, find_dates, find_weekdays};
-use crate::text::numbers::{NumberMatch, find_numbers};
+use crate::text::dates::{DateMatch, WeekdayMatch, dates_in, weekdays_in};
+use crate::text::numbers::{NumberMatch, numbers_in};
 use crate::text::tokens::{Token, tokenize};
 use crate::text::{NormText, normalize};
 
@@ -86,10 +86,10 @@ impl<'a> Analysis<'a> {
         let key = norm.as_str();
         let tokens = tokenize(key);
         let sentences = split_sentences(key);
-        let entities = gazetteer.find_entities(key);
-        let weekdays = find_weekdays(key);
-        let dates = find_dates(key);
-        let numbers = find_numbers(key);
+        let entities = gazetteer.find_entities_in(key, &tokens);
+        let dates = dates_in(key, &tokens);
+        let weekdays = weekdays_in(key, &tokens, &dates);
+        let numbers = numbers_in(key, &tokens);
         let cues = CueSet::builtin().find_all(key, &tokens);
         Analysis {
             cues,

@@ -8,6 +8,8 @@
 //! in the text whatever the number of cues.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -76,11 +78,14 @@ impl CueMatch<'_> {
 #[derive(Debug, Default)]
 pub struct CueSet {
     cues: Vec<Cue>,
-    index: HashMap<String, Vec<usize>>,
+    index: FxHashMap<u64, Vec<usize>>,
 }
 
-fn index_key(stem: &str) -> String {
-    stem.chars().take(3).collect()
+/// The first three chars of a word packed into a number: a hash key that needs no allocation.
+fn index_key(stem: &str) -> u64 {
+    stem.chars()
+        .take(3)
+        .fold(0u64, |key, c| (key << 21) | u64::from(c))
 }
 
 /// Error in a cue file.

@@ -5,6 +5,7 @@
 //! extend or override them without recompiling ([`Gazetteer::from_dir`]). Aliases are normalised
 //! at load with the same normaliser as documents, so matching is exact on normalised tokens.
 
+use rustc_hash::FxHashMap;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -180,7 +181,7 @@ pub struct Gazetteer {
     organisations: Vec<Organisation>,
     aliases: Vec<Alias>,
     /// Bare first token of an alias → indices into `aliases`.
-    index: HashMap<String, Vec<usize>>,
+    index: FxHashMap<String, Vec<usize>>,
 }
 
 impl Gazetteer {
@@ -292,7 +293,7 @@ impl Gazetteer {
             people: people.into_iter().map(|(_, p)| p).collect(),
             organisations: organisations.into_iter().map(|(_, o)| o).collect(),
             aliases: Vec::new(),
-            index: HashMap::new(),
+            index: FxHashMap::default(),
         };
         gazetteer.index_aliases();
         Ok(gazetteer)
@@ -328,7 +329,7 @@ impl Gazetteer {
         }
 
         let mut aliases = Vec::new();
-        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         // Strong names come before weak ones for each entity, so a spelling listed both ways
         // (or generated twice) keeps its strong reading.
         let mut seen: HashSet<(EntityRef, Vec<String>)> = HashSet::new();
@@ -431,7 +432,11 @@ impl Gazetteer {
     /// aliases over weak ones. Tokens of a multi-word alias may be separated by spaces, quotes or
     /// dashes, not by other punctuation or a line break.
     pub fn find_entities(&self, norm: &str) -> Vec<EntityMatch> {
-        let tokens = tokenize(norm);
+        self.find_entities_in(norm, &tokenize(norm))
+    }
+
+    /// [`Gazetteer::find_entities`] over already-made tokens.
+    pub fn find_entities_in(&self, norm: &str, tokens: &[Token]) -> Vec<EntityMatch> {
         let mut out: Vec<EntityMatch> = Vec::new();
         // End token of the last match and whether it was an adjective, for `prefers_adjective`.
         let mut last: Option<(usize, bool)> = None;

@@ -52,8 +52,10 @@ a{color:#0b57a4}
 .events li{margin:4px 0}
 .ev{display:inline-block;font-weight:700;border:1px solid var(--line);border-radius:4px;
 padding:0 6px;background:var(--head)}
-.legend{display:flex;flex-wrap:wrap;gap:6px 16px;list-style:none;padding:0;margin:8px 0 12px}
-.legend li{display:flex;align-items:center;gap:6px}
+.legend{display:grid;grid-template-columns:repeat(auto-fill,minmax(30em,1fr));gap:6px 16px;
+list-style:none;padding:0;margin:8px 0 12px}
+.legend .swatch{margin-right:6px}
+.sym,.swatch,.badge{font-family:"DejaVu Sans","Segoe UI Symbol",system-ui,sans-serif}
 .swatch{display:inline-block;width:2.2em;text-align:center;border:1px solid var(--line);
 border-radius:4px;font-weight:800}
 .filter{margin:0 0 10px;color:var(--muted)}
@@ -935,12 +937,18 @@ fn passages(doc: &DocumentResult) -> (Vec<Passage<'_>>, bool) {
             if doc
                 .claims
                 .iter()
-                .all(|c| text.get(c.evidence.start..c.evidence.end) == Some(&c.evidence.text)) =>
+                .all(|c| evidence_matches(text, &c.evidence)) =>
         {
             (text_lines(doc, text), true)
         }
         _ => (sentences(doc), false),
     }
+}
+
+/// Whether evidence points at its own words in `text` (its text may be the sanitised form).
+fn evidence_matches(text: &str, e: &crate::extract::Evidence) -> bool {
+    text.get(e.start..e.end)
+        .is_some_and(|t| t == e.text || sanitize::lines(t) == e.text || sanitize::line(t) == e.text)
 }
 
 /// The non-blank lines of the whole text; lines that one claim's evidence spans are joined.

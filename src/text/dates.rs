@@ -475,10 +475,12 @@ static MONTHS: LazyLock<HashMap<String, Vec<MonthName>>> = LazyLock::new(|| {
 /// Finds every weekday expression in normalised text, in text order, without overlaps.
 pub fn find_weekdays(norm: &str) -> Vec<WeekdayMatch> {
     let tokens = tokenize(norm);
-    let date_starts: HashSet<usize> = dates_in(norm, &tokens)
-        .iter()
-        .map(|d| d.span.start)
-        .collect();
+    weekdays_in(norm, &tokens, &dates_in(norm, &tokens))
+}
+
+/// [`find_weekdays`] over already-made tokens and dates.
+pub fn weekdays_in(norm: &str, tokens: &[Token], dates: &[DateMatch]) -> Vec<WeekdayMatch> {
+    let date_starts: HashSet<usize> = dates.iter().map(|d| d.span.start).collect();
     let mut out = Vec::new();
     // The first token not yet used by a match: cues are never taken from an earlier match.
     let mut floor = 0;
@@ -630,7 +632,8 @@ pub fn find_dates(norm: &str) -> Vec<DateMatch> {
     dates_in(norm, &tokenize(norm))
 }
 
-fn dates_in(norm: &str, tokens: &[Token]) -> Vec<DateMatch> {
+/// [`find_dates`] over already-made tokens.
+pub fn dates_in(norm: &str, tokens: &[Token]) -> Vec<DateMatch> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {

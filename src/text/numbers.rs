@@ -187,7 +187,11 @@ const ARTICLE: &str = "ال";
 
 /// Finds every number in normalised text, in text order, without overlaps.
 pub fn find_numbers(norm: &str) -> Vec<NumberMatch> {
-    let tokens = tokenize(norm);
+    numbers_in(norm, &tokenize(norm))
+}
+
+/// [`find_numbers`] over already-made tokens.
+pub fn numbers_in(norm: &str, tokens: &[Token]) -> Vec<NumberMatch> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {

@@ -24,7 +24,13 @@ impl Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\u{200C}'
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        // Arabic letters and digits, the common case, without the Unicode table look-up.
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}' => true,
+        '\u{200C}' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Splits normalised text into word tokens.
@@ -50,6 +56,9 @@ pub fn tokenize(norm: &str) -> Vec<Token> {
     tokens
 }
 
+/// The readings of a word: `(bytes stripped, stem, stripped article)`, kept on the stack.
+pub type Readings<'a> = smallvec::SmallVec<[(usize, &'a str, bool); 8]>;
+
 /// The ways a word can be read as proclitics + stem, least stripped first.
 ///
 /// Proclitics are the conjunctions و and ف, then one of the prepositions ب ل ك, then the
@@ -57,8 +66,12 @@ pub fn tokenize(norm: &str) -> Vec<Token> {
 /// The unstripped word always comes first, so a look-up that tries the candidates in order
 /// keeps words that merely start with these letters (البانيا، لبنان، وليد) whole when the
 /// lexicon knows them whole. Stems shorter than two letters are never offered.
-pub fn proclitic_readings<'a>(word: &'a str) -> Vec<(usize, &'a str, bool)> {
-    let mut out = vec![(0, word, false)];
+pub fn proclitic_readings<'a>(word: &'a str) -> Readings<'a> {
+    let mut out: Readings<'a> = smallvec::smallvec![(0, word, false)];
+    // Only words that start with a proclitic letter have other readings.
+    if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'ا']) {
+        return out;
+    }
     let conj: &[&str] = &["", "و", "ف"];
     let preps: &[&str] = &["", "ب", "ل", "ك"];
     for c in conj {

@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# The HTML report in a real browser: renders the fixtures' report (and one with a hostile article
+# added) in headless Chromium, Debian's `chromium` package, and checks the page after load:
+# no console message (a page without script logs nothing unless something was refused), one
+# matrix row per field and one column per readable document, the member-count cells of 000-002
+# and 004 marked as a conflict across events, and the hostile article's script not run. Saves a
+# screenshot of the fixtures' report to docs/report.png (SCREENSHOT=path to put it elsewhere).
+#
+#   scripts/browser-test.sh            install Chromium if missing (as root), then test
+#   scripts/browser-test.sh --install  only install Chromium (for CI set-up)
+#
+# Environment: RECONCILE_BIN, the binary to use (default: built with cargo).
+# Chromium is never downloaded from anywhere but Debian's archive.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+find_chromium() {
+    command -v chromium || command -v chromium-browser || true
+}
+
+install_chromium() {
+    if [[ -n "$(find_chromium)" ]]; then
+        return 0
+    fi
+    if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+        echo "browser-test: installing Debian's chromium package" >&2
+        apt-get update -q >&2
+        # fonts-noto-core carries Noto Naskh/Sans Arabic, so the screenshot shows real Arabic.
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-core >&2
+    fi
+}
+
+install_chromium
+if [[ "${1:-}" == "--install" ]]; then
+    exit 0
+fi
+CHROMIUM="$(find_chromium)"
+if [[ -z "$CHROMIUM" ]]; then
+    echo "skipped: chromium not installed (run as root, or apt-get install chromium)"
+    exit 0
+fi
+command -v python3 >/dev/null || { echo "browser-test: python3 is needed for the checks" >&2; exit 2; }
+
+BIN="${RECONCILE_BIN:-}"
+if [[ -z "$BIN" ]]; then
+    cargo build -q
+    BIN="$(cargo metadata --format-version 1 --no-deps |
+        python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/debug/reconcile"
+fi
+SHOT="${SCREENSHOT:-docs/report.png}"
+case "$SHOT" in /*) ;; *) SHOT="$PWD/$SHOT" ;; esac
+
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+mkdir -p "$WORK/hostile"
+cp fixtures/*.txt "$WORK/hostile/"
+# A hostile article: markup and script in its title and body, quotes, and a right-to-left
+# override (U+202E) that would reverse the text after it if it were let act. Its file name
+# carries markup too. It names only the host city, so it joins the first event.
+python3 - "$WORK/hostile/005_<b>hostile\"'.txt" <<'EOF'
+import sys
+text = (
+    "<script>document.title='pwned'</script> تقرير عن اجتماع التحالف\n"
+    "استضافت الرياض اجتماعاً للتحالف الدولي \u202e<script>document.body.setAttribute('data-pwned','1')</script>"
+    " وقال المتحدث \"نعم\" & 'لا' </textarea></pre><img src=x onerror=\"document.title='pwned'\">.\n"
+    "<style>body{display:none}</style>\u2066نص معزول\u2069 في نهاية الخبر.\n"
+)
+open(sys.argv[1], "w", encoding="utf-8").write(text)
+EOF
+
+render() { # DIR NAME: the html and json reports of DIR (exit 1 only means conflicts were found)
+    local status=0
+    "$BIN" "$1" --format html >"$WORK/$2.html" 2>"$WORK/$2.stderr" || status=$?
+    [[ $status -le 1 ]] || { cat "$WORK/$2.stderr" >&2; exit 1; }
+    status=0
+    "$BIN" "$1" --format json >"$WORK/$2.json" 2>/dev/null || status=$?
+    [[ $status -le 1 ]] || exit 1
+}
+
+chromium_run() { # LOG ARGS...: headless Chromium with a fresh profile and no network chatter
+    local log="$1"
+    shift
+    local profile
+    profile="$(mktemp -d "$WORK/profile.XXXXXX")"
+    timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync \
+        --user-data-dir="$profile" --enable-logging=stderr --v=0 "$@" 2>"$log"
+}
+
+failures=0
+for name in fixtures hostile; do
+    # The fixtures from the project root, so that the page (and the screenshot) shows their
+    # paths as a user would see them.
+    if [[ $name == fixtures ]]; then render fixtures "$name"; else render "$WORK/$name" "$name"; fi
+    chromium_run "$WORK/$name.log" --dump-dom "file://$WORK/$name.html" >"$WORK/$name.dom.html"
+    if ! python3 - "$WORK/$name.dom.html" "$WORK/$name.json" "$WORK/$name.log" "$name" <<'EOF'
+import json, re, sys
+from html.parser import HTMLParser
+
+dom_path, json_path, log_path, name = sys.argv[1:5]
+dom = open(dom_path, encoding="utf-8").read()
+report = json.load(open(json_path, encoding="utf-8"))
+log = open(log_path, encoding="utf-8", errors="replace").read()
+problems = []
+
+class Page(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.stack, self.title, self.scripts, self.imgs = [], "", 0, 0
+        self.body_attrs, self.doc_cols, self.rows = {}, [], {}
+        self.in_matrix = self.in_docs = False
+        self.row = None
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.stack.append(tag)
+        if tag == "script": self.scripts += 1
+        if tag == "img": self.imgs += 1
+        if tag == "body": self.body_attrs = a
+        if tag == "table" and a.get("id") == "matrix": self.in_matrix = True
+        if not self.in_matrix: return
+        if tag == "tr" and "docs" in (a.get("class") or "").split(): self.in_docs = True
+        if tag == "th" and self.in_docs: self.doc_cols.append(a.get("data-doc"))
+        if tag == "tr" and a.get("data-field"):
+            self.row = a["data-field"]
+            self.rows[self.row] = {}
+        if tag == "td" and self.row: self.rows[self.row][a.get("data-doc")] = a.get("data-verdict")
+    def handle_endtag(self, tag):
+        if self.stack: self.stack.pop()
+        if tag == "table": self.in_matrix = False
+        if tag == "tr": self.in_docs, self.row = False, None
+    def handle_data(self, data):
+        if self.stack and self.stack[-1] == "title": self.title += data
+
+page = Page()
+page.feed(dom)
+
+for line in log.splitlines():
+    if ":CONSOLE" in line or "Uncaught" in line or "Refused to" in line:
+        problems.append("console: " + line.strip())
+
+ok_docs = [d["id"] for d in report["documents"] if d["status"] == "ok"]
+fields = [f["field"] for f in report["fields"]]
+if list(page.rows) != fields:
+    problems.append(f"matrix rows {list(page.rows)} != fields {fields}")
+if sorted(page.doc_cols) != sorted(ok_docs):
+    problems.append(f"matrix columns {page.doc_cols} != readable documents {ok_docs}")
+for field, cells in page.rows.items():
+    if sorted(cells) != sorted(ok_docs):
+        problems.append(f"row {field} has cells for {sorted(cells)}")
+members = page.rows.get("member_count", {})
+for prefix in ("000_", "001_", "002_", "004_"):
+    doc = next((d for d in ok_docs if d.startswith(prefix)), None)
+    if members.get(doc) != "conflict-across":
+        problems.append(f"member_count cell of {doc}: {members.get(doc)!r}, not conflict-across")
+if members.get(next(d for d in ok_docs if d.startswith("003_"))) != "silent":
+    problems.append("member_count cell of 003 is not silent")
+if "pwned" in page.title or "data-pwned" in page.body_attrs:
+    problems.append(f"a hostile script ran (title {page.title!r}, body {page.body_attrs})")
+if page.scripts or page.imgs:
+    problems.append(f"{page.scripts} script and {page.imgs} img elements in the page")
+if name == "hostile":
+    if "&lt;script&gt;document.title='pwned'&lt;/script&gt;" not in dom:
+        problems.append("the hostile script is not shown as text")
+    if "\u202e" in dom or "\u2066" in dom:
+        problems.append("a bidi control reached the page unescaped")
+    if "U+202E" not in dom:
+        problems.append("the bidi override is not shown visibly")
+
+print(f"browser-test {name}: {len(page.rows)} rows x {len(page.doc_cols)} columns, title {page.title!r}")
+for p in problems:
+    print(f"  FAIL {p}")
+sys.exit(1 if problems else 0)
+EOF
+    then
+        failures=$((failures + 1))
+    fi
+done
+
+mkdir -p "$(dirname "$SHOT")"
+chromium_run "$WORK/shot.log" --hide-scrollbars --window-size=1400,1800 \
+    --screenshot="$SHOT" "file://$WORK/fixtures.html" >/dev/null
+[[ -s "$SHOT" ]] || { echo "  FAIL no screenshot at $SHOT"; failures=$((failures + 1)); }
+
+if [[ $failures -gt 0 ]]; then
+    echo "browser-test: $failures failed"
+    exit 1
+fi
+echo "browser-test: passed (screenshot: $SHOT)"
