@@ -49,6 +49,7 @@ pub struct FoundConflict<'r> {
 /// Every conflict of a run, in report order.
 pub fn conflicts(run: &Run) -> Vec<FoundConflict<'_>> {
     let mut out = Vec::new();
+    let by_id = run.by_id();
     for f in run
         .reconciliation
         .fields
@@ -62,7 +63,7 @@ pub fn conflicts(run: &Run) -> Vec<FoundConflict<'_>> {
             let mut sides = Vec::new();
             for group in [a, b] {
                 for id in &group.documents {
-                    let Some(doc) = run.documents.iter().find(|d| &d.id == id) else {
+                    let Some(doc) = by_id.get(id.as_str()).copied() else {
                         continue;
                     };
                     for claim in doc
@@ -96,7 +97,7 @@ pub fn conflicts(run: &Run) -> Vec<FoundConflict<'_>> {
         let sides = check
             .documents
             .iter()
-            .filter_map(|id| run.documents.iter().find(|d| &d.id == id))
+            .filter_map(|id| by_id.get(id.as_str()).copied())
             .flat_map(|doc| {
                 doc.claims
                     .iter()

@@ -40,6 +40,11 @@ impl Run {
     pub fn count(&self, status: Status) -> usize {
         self.documents.iter().filter(|d| d.status == status).count()
     }
+
+    /// Documents by id, for reports that follow verdicts back to their claims.
+    pub fn by_id(&self) -> std::collections::HashMap<&str, &DocumentResult> {
+        self.documents.iter().map(|d| (d.id.as_str(), d)).collect()
+    }
 }
 
 /// Settings for a run.

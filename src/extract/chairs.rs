@@ -295,8 +295,7 @@ fn after_place_word(an: &Analysis, e: &EntityMatch) -> bool {
 }
 
 fn is_after_chair_word(an: &Analysis, t: usize) -> bool {
-    an.cues
-        .iter()
+    an.cues_in(t.saturating_sub(6)..t)
         .any(|m| m.group() == "chair" && (m.tokens.end == t || m.tokens.end + 1 == t))
 }
 

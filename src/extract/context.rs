@@ -31,14 +31,21 @@ fn role_of_group(group: &str) -> Option<Role> {
     }
 }
 
+/// How many tokens around a day or date its governing word may stand.
+const ROLE_WINDOW: usize = 40;
+
 /// The role of the expression covering tokens `expr` (token indexes).
 pub fn role_of(an: &Analysis, expr: Range<usize>) -> Role {
     let Some(first) = an.tokens.get(expr.start) else {
         return Role::Unknown;
     };
     let sentence = an.sentence_range(first.start);
-    let s0 = an.token_at(sentence.start);
-    let s1 = an.token_at(sentence.end);
+    // Only words near the expression govern it; the bound also keeps a run-on "sentence" of
+    // megabytes linear.
+    let s0 = an
+        .token_at(sentence.start)
+        .max(expr.start.saturating_sub(ROLE_WINDOW));
+    let s1 = an.token_at(sentence.end).min(expr.end + ROLE_WINDOW);
     let mut before: Option<(usize, Role)> = None;
     let mut after: Option<(usize, Role)> = None;
     for m in an.cues_in(s0..s1) {

@@ -67,12 +67,10 @@ fn framed_count(an: &Analysis, n: &NumberMatch) -> Option<Claim> {
     let s0 = an.token_at(sentence.start);
     // The frame of this count starts after the previous number: "ممثلو 45 دولة من أصل 90 عضواً"
     // frames 45 as attendance and 90 as membership.
-    let previous_number = an
-        .numbers
-        .iter()
-        .take_while(|m| m.span.end <= n.span.start)
-        .last()
-        .map_or(0, |m| an.token_at(m.span.end));
+    let before = an.numbers.partition_point(|m| m.span.end <= n.span.start);
+    let previous_number = before
+        .checked_sub(1)
+        .map_or(0, |i| an.token_at(an.numbers[i].span.end));
     let lo = t.saturating_sub(FRAME_WINDOW).max(s0).max(previous_number);
     let frame: Vec<_> = an.cues_in(lo..t).collect();
     if frame.iter().any(|m| m.group() == "member_attendance") {

@@ -138,11 +138,12 @@ fn place_run(an: &Analysis, mut t: usize, end: usize) -> Option<Range<usize>> {
 
 fn is_in_dateline(an: &Analysis, e: &EntityMatch) -> bool {
     let key = an.key();
-    let line_start = key[..e.span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = key[e.span.start..]
-        .find('\n')
-        .map_or(key.len(), |i| e.span.start + i);
+    let (line, _) = an.line_at(e.span.start);
+    let (line_start, line_end) = (line.start, line.end);
     let before = an.tokens_in(line_start..e.span.start).len();
+    if before > 0 {
+        return false;
+    }
     let line_tokens = an.tokens_in(line_start..line_end).len();
     let after = &key[e.span.end..line_end];
     let marker = after
@@ -181,10 +182,9 @@ fn place_after(
     let mut t = from;
     while t < end {
         // A stop word inside a name ("التحالف الدولي ضد داعش") stops nothing.
-        let inside_name = an
-            .entities
-            .iter()
-            .any(|e| e.span.start < an.tokens[t].start && an.tokens[t].end <= e.span.end);
+        let tok = an.tokens[t];
+        let i = an.entities.partition_point(|e| e.span.start < tok.start);
+        let inside_name = i > 0 && tok.end <= an.entities[i - 1].span.end;
         if !inside_name
             && an
                 .cues_in(t..t + 1)

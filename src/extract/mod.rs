@@ -28,6 +28,10 @@ use crate::text::{NormText, normalize};
 pub use field::{FIELDS, FieldKind, FieldSpec};
 pub use value::{Entity, MeetingType, Relation, Value};
 
+/// How much of the sentence around a claim's evidence its context keeps, each side, in bytes of
+/// normalised text (about 300 Arabic letters).
+const CONTEXT_BYTES: usize = 600;
+
 /// Where a claim comes from: the exact original text and its place.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Evidence {
@@ -78,6 +82,8 @@ pub struct Analysis<'a> {
     pub cues: Vec<CueMatch<'static>>,
     pub gazetteer: &'a Gazetteer,
     lines: LineIndex,
+    /// Line starts in the normalised text, each with how many lines with text come before it.
+    norm_lines: Vec<(usize, u32)>,
 }
 
 impl<'a> Analysis<'a> {
@@ -91,7 +97,20 @@ impl<'a> Analysis<'a> {
         let weekdays = weekdays_in(key, &tokens, &dates);
         let numbers = numbers_in(key, &tokens);
         let cues = CueSet::builtin().find_all(key, &tokens);
+        let mut norm_lines = vec![(0usize, 0u32)];
+        let mut with_text = 0u32;
+        let mut has_text = false;
+        for (i, c) in key.char_indices() {
+            if c == '\n' {
+                with_text += u32::from(has_text);
+                has_text = false;
+                norm_lines.push((i + 1, with_text));
+            } else if !has_text && c.is_alphanumeric() {
+                has_text = true;
+            }
+        }
         Analysis {
+            norm_lines,
             cues,
             original,
             tokens,
@@ -120,6 +139,17 @@ impl<'a> Analysis<'a> {
             end: span.end,
             line: self.lines.line(span.start),
         }
+    }
+
+    /// The normalised line holding offset `at`, and how many lines with text come before it.
+    pub fn line_at(&self, at: usize) -> (Range<usize>, usize) {
+        let i = self.norm_lines.partition_point(|(start, _)| *start <= at) - 1;
+        let (start, before) = self.norm_lines[i];
+        let end = self
+            .norm_lines
+            .get(i + 1)
+            .map_or(self.key().len(), |(next, _)| next - 1);
+        (start..end, before as usize)
     }
 
     /// The index of the sentence holding normalised offset `at`.
@@ -165,10 +195,28 @@ impl<'a> Analysis<'a> {
         self.tokens.partition_point(|t| t.start < at)
     }
 
-    /// A claim for `field` with evidence `span`, inside its sentence.
+    /// A claim for `field` with evidence `span`, inside its sentence (at most `CONTEXT_BYTES`
+    /// either side of the evidence, cut at word boundaries, so run-on text stays readable and
+    /// linear).
     pub fn claim(&self, field: &'static str, value: Value, span: Range<usize>) -> Claim {
         let sentence = self.sentence_range(span.start);
-        let sentence = sentence.start.min(span.start)..sentence.end.max(span.end);
+        let mut start = sentence.start.min(span.start);
+        let mut end = sentence.end.max(span.end);
+        if span.start - start > CONTEXT_BYTES {
+            let t = self.token_at(span.start - CONTEXT_BYTES);
+            start = self
+                .tokens
+                .get(t)
+                .map_or(span.start, |t| t.start.min(span.start));
+        }
+        if end - span.end > CONTEXT_BYTES {
+            let t = self.token_at(span.end + CONTEXT_BYTES);
+            end = t
+                .checked_sub(1)
+                .and_then(|i| self.tokens.get(i))
+                .map_or(span.end, |t| t.end.max(span.end));
+        }
+        let sentence = start..end;
         Claim {
             field,
             value,

@@ -31,7 +31,11 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
             None => (m.tag(), false),
         };
         let sentence = an.sentence_range(m.span.start);
-        let (s0, s1) = (an.token_at(sentence.start), an.token_at(sentence.end));
+        // A list of topics is near its items; the bound keeps run-on text linear.
+        let s0 = an
+            .token_at(sentence.start)
+            .max(m.tokens.start.saturating_sub(30));
+        let s1 = an.token_at(sentence.end).min(m.tokens.end + 30);
         if weak
             && !an
                 .cues_in(s0..s1)

@@ -132,35 +132,35 @@ fn published_day(w: &WeekdayMatch) -> Option<Weekday> {
 /// A weekday written right before the date it names ("الاثنين 9 شباط", "يوم الاثنين الموافق 9
 /// من شباط").
 fn attached_weekday<'a>(an: &'a Analysis, d: &DateMatch) -> Option<&'a WeekdayMatch> {
-    an.weekdays.iter().find(|w| {
-        w.span.end <= d.span.start && {
-            let between = &an.key()[w.span.end..d.span.start];
-            let words: Vec<&str> = between
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|s| !s.is_empty())
-                .collect();
-            words.len() <= 1
-                && words
-                    .iter()
-                    .all(|w| matches!(*w, "الموافق" | "الموافقه" | "في" | "من"))
-        }
+    let i = an.weekdays.partition_point(|w| w.span.end <= d.span.start);
+    let w = an.weekdays[..i].last()?;
+    (d.span.start - w.span.end <= 40 && {
+        let between = &an.key()[w.span.end..d.span.start];
+        let words: Vec<&str> = between
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|s| !s.is_empty())
+            .collect();
+        words.len() <= 1
+            && words
+                .iter()
+                .all(|w| matches!(*w, "الموافق" | "الموافقه" | "في" | "من"))
     })
+    .then_some(w)
 }
 
 /// Whether a normalised offset lies at the head of one of the article's first lines, where a
 /// date line ("بيروت، الاثنين 16 آذار 2026", "الرياض - 10 فبراير 2026") stands.
 fn is_dateline(an: &Analysis, at: usize) -> bool {
     let key = an.key();
-    let line_start = key[..at].rfind('\n').map_or(0, |i| i + 1);
-    let lines_before = key[..line_start]
-        .split('\n')
-        .filter(|l| l.chars().any(char::is_alphanumeric))
-        .count();
+    let (line, lines_before) = an.line_at(at);
     if lines_before >= DATELINE_LINES {
         return false;
     }
+    let (line_start, line_end) = (line.start, line.end);
     let head = an.tokens_in(line_start..at);
-    let line_end = key[at..].find('\n').map_or(key.len(), |i| at + i);
+    if head.len() > DATELINE_HEAD {
+        return false;
+    }
     let whole_line_is_short = an.tokens_in(line_start..line_end).len() <= DATELINE_TOKENS;
     let separated = key[line_start..at].contains([',', '-', '–', '—', '(', ':', '|']);
     if head.len() > DATELINE_HEAD || !(separated || whole_line_is_short) {

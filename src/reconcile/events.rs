@@ -22,6 +22,8 @@ pub struct Event {
     pub summary: Vec<(&'static str, Value)>,
     /// Every descriptor value seen, per descriptor field (same order as `FIELDS`).
     descriptors: Vec<Vec<Value>>,
+    /// Indexes of the member documents in the slice the event was grouped from.
+    members: Vec<usize>,
 }
 
 impl Event {
@@ -34,8 +36,9 @@ impl Event {
 
     /// The ids of this event's documents that state `field`.
     pub fn documents_stating(&self, docs: &[DocClaims], field: &str) -> Vec<String> {
-        docs.iter()
-            .filter(|d| self.documents.contains(&d.id))
+        self.members
+            .iter()
+            .map(|&i| &docs[i])
             .filter(|d| d.states(field))
             .map(|d| d.id.clone())
             .collect()
@@ -81,7 +84,7 @@ fn compatible(a: &[Vec<Value>], b: &[Vec<Value>]) -> bool {
 /// Groups documents into events, in document order; event ids are E1, E2, …
 pub fn group(docs: &[DocClaims]) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
-    for doc in docs {
+    for (index, doc) in docs.iter().enumerate() {
         let mine = descriptors(doc);
         match events
             .iter_mut()
@@ -89,6 +92,7 @@ pub fn group(docs: &[DocClaims]) -> Vec<Event> {
         {
             Some(event) => {
                 event.documents.push(doc.id.clone());
+                event.members.push(index);
                 for (have, new) in event.descriptors.iter_mut().zip(mine) {
                     for v in new {
                         if !have.contains(&v) {
@@ -102,6 +106,7 @@ pub fn group(docs: &[DocClaims]) -> Vec<Event> {
                 documents: vec![doc.id.clone()],
                 summary: Vec::new(),
                 descriptors: mine,
+                members: vec![index],
             }),
         }
     }
@@ -112,10 +117,7 @@ pub fn group(docs: &[DocClaims]) -> Vec<Event> {
 }
 
 fn summarise(event: &Event, docs: &[DocClaims]) -> Vec<(&'static str, Value)> {
-    let members: Vec<&DocClaims> = docs
-        .iter()
-        .filter(|d| event.documents.contains(&d.id))
-        .collect();
+    let members: Vec<&DocClaims> = event.members.iter().map(|&i| &docs[i]).collect();
     let mut summary = Vec::new();
     for spec in FIELDS.iter().filter(|s| s.kind == FieldKind::Scalar) {
         let mut values: Vec<&Value> = members.iter().flat_map(|d| d.values(spec.name)).collect();

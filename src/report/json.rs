@@ -15,7 +15,10 @@ use serde::Serialize;
 use crate::document::{Offsets, Status};
 use crate::extract::{Claim, Evidence, Finding};
 use crate::reconcile::{Check, FieldVerdict, Scope};
-use crate::run::{DocumentResult, Run};
+use std::io::{self, Write};
+
+use crate::reconcile::Reconciliation;
+use crate::run::{DocumentResult, Run, Totals};
 
 use super::sanitize;
 
@@ -162,14 +165,24 @@ pub struct JsonSummary {
 
 impl JsonSummary {
     pub fn of(run: &Run) -> Self {
-        JsonSummary {
+        let totals = Totals {
             documents: run.documents.len(),
             ok: run.count(Status::Ok),
             skipped: run.count(Status::Skipped),
             errors: run.count(Status::Error),
-            events: run.reconciliation.events.len(),
-            conflicts_within_event: run.reconciliation.conflict_count(Scope::WithinEvent),
-            conflicts_across_events: run.reconciliation.conflict_count(Scope::AcrossEvents),
+        };
+        Self::new(totals, &run.reconciliation)
+    }
+
+    pub fn new(totals: Totals, rec: &Reconciliation) -> Self {
+        JsonSummary {
+            documents: totals.documents,
+            ok: totals.ok,
+            skipped: totals.skipped,
+            errors: totals.errors,
+            events: rec.events.len(),
+            conflicts_within_event: rec.conflict_count(Scope::WithinEvent),
+            conflicts_across_events: rec.conflict_count(Scope::AcrossEvents),
         }
     }
 }
@@ -284,30 +297,106 @@ pub fn report(run: &Run) -> JsonReport<'_> {
     JsonReport {
         schema_version: SCHEMA_VERSION,
         documents: run.documents.iter().map(document).collect(),
-        events: run
-            .reconciliation
-            .events
-            .iter()
-            .map(|e| JsonEvent {
-                id: clean(e.id.clone()),
-                documents: clean_all(&e.documents),
-                summary: e
-                    .summary
-                    .iter()
-                    .map(|(f, v)| ((*f).to_owned(), to_json(v)))
-                    .collect(),
-            })
-            .collect(),
+        events: events(&run.reconciliation),
         fields: run.reconciliation.fields.iter().map(field).collect(),
         checks: run.reconciliation.checks.iter().map(check).collect(),
         summary: JsonSummary::of(run),
     }
 }
 
+pub fn events(rec: &Reconciliation) -> Vec<JsonEvent> {
+    rec.events
+        .iter()
+        .map(|e| JsonEvent {
+            id: clean(e.id.clone()),
+            documents: clean_all(&e.documents),
+            summary: e
+                .summary
+                .iter()
+                .map(|(f, v)| ((*f).to_owned(), to_json(v)))
+                .collect(),
+        })
+        .collect()
+}
+
 /// Writes the JSON report, pretty-printed, with a final newline.
-pub fn write(run: &Run, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &report(run))?;
-    out.write_all(b"\n")
+pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
+    let mut writer = Writer::begin(out)?;
+    for d in &run.documents {
+        writer.document(d)?;
+    }
+    let totals = JsonSummary::of(run);
+    writer.finish(
+        &run.reconciliation,
+        Totals {
+            documents: totals.documents,
+            ok: totals.ok,
+            skipped: totals.skipped,
+            errors: totals.errors,
+        },
+    )
+}
+
+/// Writes the JSON report one document at a time, so a run over many documents never holds
+/// their claims and evidence together: the bytes are those `serde_json::to_writer_pretty` gives
+/// for the whole `JsonReport`.
+pub struct Writer<'w> {
+    out: &'w mut dyn Write,
+    documents: usize,
+}
+
+/// Writes `value` pretty-printed with every line after the first indented by `indent` spaces.
+fn nested(out: &mut dyn Write, value: &impl Serialize, indent: usize) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    let pad = " ".repeat(indent);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+            out.write_all(pad.as_bytes())?;
+        }
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
+
+impl<'w> Writer<'w> {
+    pub fn begin(out: &'w mut dyn Write) -> io::Result<Self> {
+        write!(
+            out,
+            "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"documents\": ["
+        )?;
+        Ok(Writer { out, documents: 0 })
+    }
+
+    pub fn document(&mut self, d: &DocumentResult) -> io::Result<()> {
+        let sep: &[u8] = if self.documents == 0 {
+            b"\n    "
+        } else {
+            b",\n    "
+        };
+        self.out.write_all(sep)?;
+        nested(self.out, &document(d), 4)?;
+        self.documents += 1;
+        Ok(())
+    }
+
+    pub fn finish(self, rec: &Reconciliation, totals: Totals) -> io::Result<()> {
+        let out = self.out;
+        if self.documents > 0 {
+            out.write_all(b"\n  ")?;
+        }
+        out.write_all(b"],\n  \"events\": ")?;
+        nested(out, &events(rec), 2)?;
+        out.write_all(b",\n  \"fields\": ")?;
+        let fields: Vec<JsonField> = rec.fields.iter().map(field).collect();
+        nested(out, &fields, 2)?;
+        out.write_all(b",\n  \"checks\": ")?;
+        let checks: Vec<JsonCheck> = rec.checks.iter().map(check).collect();
+        nested(out, &checks, 2)?;
+        out.write_all(b",\n  \"summary\": ")?;
+        nested(out, &JsonSummary::new(totals, rec), 2)?;
+        out.write_all(b"\n}\n")
+    }
 }
 
 /// The JSON Schema of the report, generated from the types above.

@@ -274,6 +274,7 @@ fn write_conflicts(
     style: &Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let by_id = run.by_id();
     for c in &f.conflicts {
         let (a, b) = (&f.values[c.a], &f.values[c.b]);
         let why = match c.scope {
@@ -295,7 +296,7 @@ fn write_conflicts(
         )?;
         for g in [a, b] {
             for id in &g.documents {
-                let Some(d) = run.documents.iter().find(|d| &d.id == id) else {
+                let Some(d) = by_id.get(id.as_str()).copied() else {
                     continue;
                 };
                 for claim in d
