@@ -442,7 +442,7 @@ impl Gazetteer {
         let mut last: Option<(usize, bool)> = None;
         let mut i = 0;
         while i < tokens.len() {
-            let Some((m, end)) = self.best_match_at(norm, &tokens, i, last) else {
+            let Some((m, end)) = self.best_match_at(norm, tokens, i, last) else {
                 i += 1;
                 continue;
             };

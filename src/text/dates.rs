@@ -486,7 +486,7 @@ pub fn weekdays_in(norm: &str, tokens: &[Token], dates: &[DateMatch]) -> Vec<Wee
     let mut floor = 0;
     let mut i = 0;
     while i < tokens.len() {
-        match weekday_at(norm, &tokens, i, floor, &date_starts) {
+        match weekday_at(norm, tokens, i, floor, &date_starts) {
             Some((m, next)) => {
                 out.push(m);
                 floor = next;

@@ -195,7 +195,7 @@ pub fn numbers_in(norm: &str, tokens: &[Token]) -> Vec<NumberMatch> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        match scan_at(norm, &tokens, i) {
+        match scan_at(norm, tokens, i) {
             Scan::Found(m, next) => {
                 out.push(m);
                 i = next;
