@@ -125,6 +125,31 @@ pub fn conflicts(run: &Run) -> Vec<FoundConflict<'_>> {
     out
 }
 
+/// The keys of every conflict of a reconciliation, without looking at documents (for runs that
+/// stream their documents out and keep none).
+pub fn keys(rec: &crate::reconcile::Reconciliation) -> Vec<ConflictKey> {
+    let mut out = Vec::new();
+    for f in rec.fields.iter().filter(|f| f.status == Status::Conflict) {
+        for c in &f.conflicts {
+            let mut values = vec![f.values[c.a].value.key(), f.values[c.b].value.key()];
+            values.sort();
+            out.push(ConflictKey {
+                field: f.spec.name.to_owned(),
+                values,
+                scope: c.scope,
+            });
+        }
+    }
+    for check in rec.checks.iter().filter(|c| !c.consistent) {
+        out.push(ConflictKey {
+            field: check.kind.to_owned(),
+            values: vec![check.message.clone()],
+            scope: Scope::WithinEvent,
+        });
+    }
+    out
+}
+
 /// Known conflicts, as written by `--write-baseline`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Baseline {
@@ -133,11 +158,11 @@ pub struct Baseline {
 }
 
 impl Baseline {
-    /// The conflicts of a run.
-    pub fn of(run: &Run) -> Self {
+    /// The conflicts of a reconciliation.
+    pub fn of(rec: &crate::reconcile::Reconciliation) -> Self {
         Baseline {
             schema_version: BASELINE_VERSION,
-            conflicts: conflicts(run).into_iter().map(|c| c.key).collect(),
+            conflicts: keys(rec).into_iter().collect(),
         }
     }
 

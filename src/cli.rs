@@ -9,12 +9,12 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::{Parser, ValueEnum};
 
-use crate::baseline::{self, Baseline, FoundConflict};
+use crate::baseline::{self, Baseline, ConflictKey, FoundConflict};
 use crate::document::{ReadOptions, discover};
 use crate::lexicon::gazetteer::Gazetteer;
 use crate::reconcile::Scope;
 use crate::report::{self, Format, sanitize};
-use crate::run::{Run, RunOptions, run, stream};
+use crate::run::{Kept, Run, RunOptions, stream};
 use crate::shard;
 
 const EXAMPLES: &str = "\
@@ -105,6 +105,10 @@ pub struct Args {
     /// all the articles would (pass them in input order). Example: reconcile --reduce claims-*.jsonl
     #[arg(long)]
     pub reduce: bool,
+
+    /// No progress bar (it is shown only on a terminal, for runs over a second).
+    #[arg(long, short)]
+    pub quiet: bool,
 
     /// Print shell completions or the man page and exit.
     /// Example: reconcile --generate completions-bash > /etc/bash_completion.d/reconcile
@@ -259,34 +263,61 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
         }
         return Ok(ExitStatus::Clean);
     }
-    let result = if args.reduce {
-        let mut documents = Vec::new();
-        shard::reduce(&args.paths, &mut |d| {
-            documents.push(d);
-            Ok(())
-        })?;
-        let reconciliation = crate::run::reconcile_documents(&documents);
-        Run {
-            documents,
-            reconciliation,
-        }
-    } else {
-        run(&inputs, &options)
-    };
-    report_unread(&result);
-
-    if let Some(path) = &args.write_baseline {
-        Baseline::of(&result).write(path)?;
-    }
     let fail_on = args.fail_on.unwrap_or(if args.baseline.is_some() {
         FailOn::New
     } else {
         FailOn::Any
     });
+    let progress = Progress::new(args, inputs.len());
+
+    // JSON streams: each document is written as soon as it is read, and only its values are kept
+    // for reconciling, so memory does not grow with the text.
+    if args.format == Format::Json {
+        let mut writer = report::json::Writer::begin(&mut out)?;
+        let kept = documents(args, &inputs, &options, &mut |d| {
+            report_unread_one(&d);
+            progress.tick();
+            writer.document(&d)
+        })?;
+        progress.done();
+        let rec = kept.reconcile();
+        writer.finish(&rec, kept.totals)?;
+        out.flush()?;
+        if let Some(path) = &args.write_baseline {
+            Baseline::of(&rec).write(path)?;
+        }
+        let counted = baseline::keys(&rec)
+            .iter()
+            .filter(|k| counts(k, fail_on, &known))
+            .count();
+        return finish(
+            kept.totals.ok,
+            kept.totals.documents,
+            counted,
+            args.exit_zero,
+        );
+    }
+
+    let mut documents_read = Vec::new();
+    let kept = documents(args, &inputs, &options, &mut |d| {
+        report_unread_one(&d);
+        progress.tick();
+        documents_read.push(d);
+        Ok(())
+    })?;
+    progress.done();
+    let result = Run {
+        documents: documents_read,
+        reconciliation: kept.reconcile(),
+    };
+
+    if let Some(path) = &args.write_baseline {
+        Baseline::of(&result.reconciliation).write(path)?;
+    }
     let all = baseline::conflicts(&result);
     let counted: Vec<FoundConflict> = all
         .iter()
-        .filter(|c| counts(c, fail_on, &known))
+        .filter(|c| counts(&c.key, fail_on, &known))
         .cloned()
         .collect();
     let known_count = all.iter().filter(|c| known.contains(&c.key)).count();
@@ -314,27 +345,100 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
         }
     }
     out.flush()?;
-    if result.count(crate::document::Status::Ok) == 0 {
-        bail!(
-            "no input could be read ({} given or found)",
-            result.documents.len()
-        );
+    finish(
+        kept.totals.ok,
+        kept.totals.documents,
+        counted.len(),
+        args.exit_zero,
+    )
+}
+
+/// The documents of the run, from the inputs or (with --reduce) from map outputs, each handed to
+/// `sink` in order.
+fn documents(
+    args: &Args,
+    inputs: &[crate::document::Input],
+    options: &RunOptions,
+    sink: &mut dyn FnMut(crate::run::DocumentResult) -> io::Result<()>,
+) -> Result<Kept> {
+    if args.reduce {
+        let mut kept = Kept::default();
+        shard::reduce(&args.paths, &mut |d| {
+            kept.keep(&d);
+            sink(d)
+        })?;
+        Ok(kept)
+    } else {
+        Ok(stream(inputs, options, sink)?)
     }
-    Ok(if counted.is_empty() || args.exit_zero {
+}
+
+/// The exit status: trouble when nothing could be read, else conflict or clean.
+fn finish(ok: usize, documents: usize, counted: usize, exit_zero: bool) -> Result<ExitStatus> {
+    if ok == 0 {
+        bail!("no input could be read ({documents} given or found)");
+    }
+    Ok(if counted == 0 || exit_zero {
         ExitStatus::Clean
     } else {
         ExitStatus::Conflict
     })
 }
 
+/// A progress bar on standard error, for people watching a long run: only when standard error is
+/// a terminal, never with --quiet or a machine format, and only once the run has taken a second.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    started: std::time::Instant,
+}
+
+impl Progress {
+    fn new(args: &Args, total: usize) -> Self {
+        let wanted = !args.quiet
+            && io::stderr().is_terminal()
+            && matches!(args.format, Format::Text | Format::Html | Format::Github);
+        let bar = wanted.then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(total as u64),
+                indicatif::ProgressDrawTarget::hidden(),
+            );
+            if let Ok(style) = indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} documents · {per_sec} · {eta} left",
+            ) {
+                bar.set_style(style);
+            }
+            bar
+        });
+        Progress {
+            bar,
+            started: std::time::Instant::now(),
+        }
+    }
+
+    fn tick(&self) {
+        if let Some(bar) = &self.bar {
+            if bar.is_hidden() && self.started.elapsed().as_secs() >= 1 {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+            bar.inc(1);
+        }
+    }
+
+    fn done(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
 /// Whether a conflict fails the run under `fail_on` and the baseline.
-fn counts(c: &FoundConflict, fail_on: FailOn, known: &Baseline) -> bool {
-    if known.contains(&c.key) {
+fn counts(key: &ConflictKey, fail_on: FailOn, known: &Baseline) -> bool {
+    if known.contains(key) {
         return false;
     }
     match fail_on {
         FailOn::Any | FailOn::New => true,
-        FailOn::WithinEvent => c.key.scope == Scope::WithinEvent,
+        FailOn::WithinEvent => key.scope == Scope::WithinEvent,
         FailOn::Never => false,
     }
 }
@@ -359,12 +463,6 @@ fn generate(what: Generate, out: &mut dyn Write) -> Result<()> {
 
 /// Skipped and failed inputs are also said on standard error, one line each, so a person piping
 /// JSON still sees them.
-fn report_unread(run: &Run) {
-    for d in &run.documents {
-        report_unread_one(d);
-    }
-}
-
 fn report_unread_one(d: &crate::run::DocumentResult) {
     let mut stderr = io::stderr().lock();
     if d.reason.is_some() {
