@@ -6,6 +6,8 @@ mod corpus;
 mod expect;
 mod gold;
 mod html;
+mod properties;
+mod robustness;
 mod schema;
 mod shard;
 mod snapshots;
