@@ -90,6 +90,12 @@ impl NormText {
         let mut i = 0;
         let mut buf = String::new();
         while i < original.len() {
+            // A terminal escape sequence carries no text: drop it whole, so "ESC[31mوزراء"
+            // still reads as the word.
+            if bytes[i] == 0x1b {
+                i = escape_end(bytes, i);
+                continue;
+            }
             let cluster_end = cluster_end(original, i);
             let cluster = &original[i..cluster_end];
             if cluster.len() == 1 && bytes[i].is_ascii() {
@@ -168,6 +174,40 @@ impl NormText {
     pub fn from_original(&self, orig: usize) -> usize {
         let i = self.map.partition_point(|e| (e.orig_start as usize) < orig);
         self.map.get(i).map_or(self.text.len(), |e| e.norm as usize)
+    }
+}
+
+/// Where the escape sequence starting at `start` (an ESC byte) ends: CSI (`ESC [` … final byte
+/// 0x40–0x7E), OSC/DCS/APC/PM/SOS (`ESC ]` … BEL or `ESC \\`), or a two-byte escape. Bounded by
+/// the input, never past a line end for CSI, and always past the ESC, so it stays linear.
+fn escape_end(bytes: &[u8], start: usize) -> usize {
+    let next = start + 1;
+    match bytes.get(next) {
+        Some(b'[') => {
+            let mut j = next + 1;
+            while j < bytes.len() && (0x20..=0x3f).contains(&bytes[j]) {
+                j += 1;
+            }
+            if j < bytes.len() && (0x40..=0x7e).contains(&bytes[j]) {
+                j + 1
+            } else {
+                j
+            }
+        }
+        Some(b']' | b'P' | b'_' | b'^' | b'X') => {
+            let mut j = next + 1;
+            while j < bytes.len() {
+                match bytes[j] {
+                    0x07 => return j + 1,
+                    0x1b if bytes.get(j + 1) == Some(&b'\\') => return j + 2,
+                    b'\n' => return j,
+                    _ => j += 1,
+                }
+            }
+            j
+        }
+        Some(b) if (0x20..=0x7e).contains(b) => next + 1,
+        _ => next,
     }
 }
 
@@ -264,6 +304,15 @@ mod tests {
         let at = norm.as_str().find("كالعضو").unwrap();
         let span = norm.to_original(at..at + "كالعضو".len());
         assert_eq!(&original[span], "كـالعضو");
+    }
+
+    #[test]
+    fn terminal_escapes_are_dropped_whole() {
+        assert_eq!(n("\u{1b}[31mوزراء\u{1b}[0m الخارجية"), "وزراء الخارجيه");
+        assert_eq!(n("a\u{1b}]0;title\u{7}b"), "ab");
+        assert_eq!(n("a\u{1b}]8;;http://x\u{1b}\\b"), "ab");
+        assert_eq!(n("end\u{1b}"), "end");
+        assert_eq!(n("\u{1b}[31"), "");
     }
 
     #[test]
