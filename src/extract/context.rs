@@ -93,10 +93,13 @@ pub fn is_next_meeting(an: &Analysis, tokens: Range<usize>) -> bool {
         .any(|t| NEXT.contains(&t.text(an.key())))
 }
 
-/// Whether a sentence speaks of the next meeting: its places and days are not this meeting's.
-pub fn sentence_is_about_next_meeting(an: &Analysis, sentence: Range<usize>) -> bool {
-    let s0 = an.token_at(sentence.start);
-    let s1 = an.token_at(sentence.end);
+/// Whether the sentence around token `at` speaks of the next meeting (within `ROLE_WINDOW`
+/// tokens): its places and days are not this meeting's.
+pub fn sentence_is_about_next_meeting(an: &Analysis, sentence: Range<usize>, at: usize) -> bool {
+    let s0 = an
+        .token_at(sentence.start)
+        .max(at.saturating_sub(ROLE_WINDOW));
+    let s1 = an.token_at(sentence.end).min(at + ROLE_WINDOW);
     an.cues_in(s0..s1).any(|m| {
         m.group() == "meeting" && m.tag() == "noun" && is_next_meeting(an, m.tokens.clone())
     })

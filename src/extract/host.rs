@@ -75,7 +75,7 @@ fn about_next_meeting(an: &Analysis, m: &CueMatch, sentence: Range<usize>) -> bo
             .last()
             .is_some_and(|n| is_next_meeting(an, n.clone())),
         _ => {
-            if !sentence_is_about_next_meeting(an, sentence) {
+            if !sentence_is_about_next_meeting(an, sentence, m.tokens.start) {
                 return false;
             }
             nouns(m.tokens.end..m.tokens.end + 4)
@@ -165,11 +165,10 @@ fn place_after(
     // "اجتمعت … يوم الثلاثاء 10 نوفمبر 2026 في دولة الكويت".
     let in_time = |t: usize| {
         let tok = an.tokens[t];
-        an.dates
-            .iter()
-            .map(|d| &d.span)
-            .chain(an.weekdays.iter().map(|w| &w.span))
-            .any(|r| r.start <= tok.start && tok.end <= r.end)
+        let d = an.dates.partition_point(|d| d.span.start <= tok.start);
+        let w = an.weekdays.partition_point(|w| w.span.start <= tok.start);
+        (d > 0 && tok.end <= an.dates[d - 1].span.end)
+            || (w > 0 && tok.end <= an.weekdays[w - 1].span.end)
     };
     let mut end = from;
     let mut budget = window;

@@ -209,12 +209,24 @@ fn verdict(
     let mut conflicts = Vec::new();
     let mut worst = Relation::Same;
     if spec.kind == FieldKind::Scalar {
+        let events: Vec<BTreeSet<&str>> = groups
+            .iter()
+            .map(|g| {
+                g.documents
+                    .iter()
+                    .filter_map(|d| event_of.get(d.as_str()).copied())
+                    .collect()
+            })
+            .collect();
         for i in 0..groups.len() {
             for j in i + 1..groups.len() {
                 let relation = (spec.relate)(&groups[i].value, &groups[j].value);
                 worst = worst.max(relation);
                 if relation == Relation::Conflict {
-                    let shared = shared_event(&groups[i], &groups[j], event_of);
+                    let shared = events[i]
+                        .intersection(&events[j])
+                        .next()
+                        .map(|e| (*e).to_owned());
                     conflicts.push(Conflict {
                         field: spec.name,
                         scope: if shared.is_some() {
@@ -266,19 +278,6 @@ fn verdict(
         silent,
         conflicts,
     })
-}
-
-fn shared_event(a: &ValueGroup, b: &ValueGroup, event_of: &BTreeMap<&str, &str>) -> Option<String> {
-    let events_a: BTreeSet<&str> = a
-        .documents
-        .iter()
-        .filter_map(|d| event_of.get(d.as_str()).copied())
-        .collect();
-    b.documents
-        .iter()
-        .filter_map(|d| event_of.get(d.as_str()).copied())
-        .find(|e| events_a.contains(e))
-        .map(str::to_owned)
 }
 
 /// Within each document and each event, a full date and a weekday must name the same day.

@@ -43,6 +43,14 @@ enum Keep {
 }
 
 fn sanitize(s: &str, keep: Keep) -> Cow<'_, str> {
+    // Every unsafe char is a byte below 0x20, DEL, or starts with 0xC2 (C1) or 0xE2 (U+2028–
+    // U+2069): most text has none of these and is returned as it is after one byte scan.
+    if !s
+        .bytes()
+        .any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
+    {
+        return Cow::Borrowed(s);
+    }
     let layout = keep == Keep::TextLayout;
     let harmless = |c: char| match c {
         '\n' => keep != Keep::Nothing,
