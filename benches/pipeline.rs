@@ -1,0 +1,155 @@
+//! Micro benchmarks of each stage on generated fixture-like articles, single-threaded:
+//! decode, normalise, extract, reconcile, report, and all of them together. `cargo bench`.
+//!
+//! Throughput is in bytes of article text per second for the per-document stages and in
+//! documents per second for the stages that see the whole collection. The corpus comes from
+//! `examples/generate.rs` (same seed, so the same text every run), built in memory.
+
+use std::sync::LazyLock;
+
+use divan::counter::{BytesCount, ItemsCount};
+use divan::{Bencher, black_box};
+use reconcile::document::{Decoded, Offsets, decode::decode};
+use reconcile::lexicon::gazetteer::Gazetteer;
+use reconcile::run::{DocumentResult, Run, process_text, reconcile_documents};
+use reconcile::text::NormText;
+
+// The generator's `main` and argument parsing are not used here; only `Corpus` is.
+#[allow(dead_code)]
+#[path = "../examples/generate.rs"]
+mod generate;
+
+fn main() {
+    divan::main();
+}
+
+/// Articles for the per-document stages: about 0.9 MB of text.
+const ARTICLES: usize = 200;
+
+struct Articles {
+    texts: Vec<String>,
+    bytes: usize,
+}
+
+static ARTICLE_SET: LazyLock<Articles> = LazyLock::new(|| {
+    let texts = articles(ARTICLES);
+    let bytes = texts.iter().map(String::len).sum();
+    Articles { texts, bytes }
+});
+
+fn articles(count: usize) -> Vec<String> {
+    let corpus = generate::Corpus::new(42, count);
+    (0..count).map(|i| corpus.article(i)).collect()
+}
+
+/// Extracts every article, as a run does (without the file reading).
+fn extracted(texts: &[String]) -> Vec<DocumentResult> {
+    let g = Gazetteer::builtin();
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let id = format!("{i:06}");
+            let decoded = Decoded {
+                text: text.clone(),
+                encoding: "UTF-8",
+                offsets: Offsets::FileBytes,
+            };
+            process_text(&id, &format!("{id}.txt"), decoded, g, false)
+        })
+        .collect()
+}
+
+#[divan::bench]
+fn decode_utf8(bencher: Bencher) {
+    let set = &*ARTICLE_SET;
+    let raw: Vec<Vec<u8>> = set.texts.iter().map(|t| t.as_bytes().to_vec()).collect();
+    bencher
+        .counter(BytesCount::new(set.bytes))
+        .counter(ItemsCount::new(raw.len()))
+        .bench(|| {
+            for bytes in &raw {
+                black_box(decode(black_box(bytes), None).ok());
+            }
+        });
+}
+
+#[divan::bench]
+fn normalise(bencher: Bencher) {
+    let set = &*ARTICLE_SET;
+    bencher
+        .counter(BytesCount::new(set.bytes))
+        .counter(ItemsCount::new(set.texts.len()))
+        .bench(|| {
+            for text in &set.texts {
+                black_box(NormText::new(black_box(text)));
+            }
+        });
+}
+
+#[divan::bench]
+fn extract(bencher: Bencher) {
+    let set = &*ARTICLE_SET;
+    let g = Gazetteer::builtin();
+    bencher
+        .counter(BytesCount::new(set.bytes))
+        .counter(ItemsCount::new(set.texts.len()))
+        .bench(|| {
+            for text in &set.texts {
+                black_box(reconcile::extract::extract(black_box(text), g));
+            }
+        });
+}
+
+/// Reconciliation alone, on already-extracted documents, at two sizes to show how it scales.
+#[divan::bench(args = [1_000, 10_000], sample_count = 20)]
+fn reconcile(bencher: Bencher, documents: usize) {
+    let docs = extracted(&articles(documents));
+    bencher
+        .counter(ItemsCount::new(docs.len()))
+        .bench(|| black_box(reconcile_documents(black_box(&docs))));
+}
+
+/// The JSON report of a reconciled run, written to a sink. Bytes are bytes of JSON.
+#[divan::bench(args = [1_000], sample_count = 20)]
+fn report_json(bencher: Bencher, documents: usize) {
+    let docs = extracted(&articles(documents));
+    let reconciliation = reconcile_documents(&docs);
+    let run = Run {
+        documents: docs,
+        reconciliation,
+    };
+    let mut json = Vec::new();
+    reconcile::report::json::write(&run, &mut json).expect("writing to memory");
+    bencher
+        .counter(BytesCount::new(json.len()))
+        .counter(ItemsCount::new(run.documents.len()))
+        .bench(|| reconcile::report::json::write(black_box(&run), &mut std::io::sink()));
+}
+
+/// Everything after reading the files, on one thread: decode, extract, reconcile, JSON.
+#[divan::bench(sample_count = 20)]
+fn all_stages(bencher: Bencher) {
+    let set = &*ARTICLE_SET;
+    let g = Gazetteer::builtin();
+    bencher
+        .counter(BytesCount::new(set.bytes))
+        .counter(ItemsCount::new(set.texts.len()))
+        .bench(|| {
+            let documents: Vec<DocumentResult> = set
+                .texts
+                .iter()
+                .enumerate()
+                .map(|(i, text)| {
+                    let decoded = decode(text.as_bytes(), None).expect("generated text is UTF-8");
+                    process_text(&i.to_string(), "", decoded, g, false)
+                })
+                .collect();
+            let reconciliation = reconcile_documents(&documents);
+            let run = Run {
+                documents,
+                reconciliation,
+            };
+            reconcile::report::json::write(&run, &mut std::io::sink())
+        });
+}
