@@ -106,7 +106,9 @@ pub fn stream(
     options: &RunOptions,
     sink: &mut dyn FnMut(DocumentResult) -> std::io::Result<()>,
 ) -> std::io::Result<Kept> {
-    let chunk = (rayon::current_num_threads() * 16).max(16);
+    // Large enough that one slow article does not leave the other threads idle for long, small
+    // enough that a chunk's results (claims and evidence) stay a few megabytes.
+    let chunk = (rayon::current_num_threads() * 64).max(64);
     let mut kept = Kept::default();
     for part in inputs.chunks(chunk) {
         let results: Vec<DocumentResult> = part

@@ -34,6 +34,8 @@ impl DocClaims {
                 .then_with(|| a.1.cmp(&b.1))
         });
         values.dedup();
+        // Kept for every document of a run: hold no spare capacity.
+        values.shrink_to_fit();
         DocClaims {
             id: id.to_owned(),
             values,

@@ -305,18 +305,19 @@ pub fn report(run: &Run) -> JsonReport<'_> {
 }
 
 pub fn events(rec: &Reconciliation) -> Vec<JsonEvent> {
-    rec.events
-        .iter()
-        .map(|e| JsonEvent {
-            id: clean(e.id.clone()),
-            documents: clean_all(&e.documents),
-            summary: e
-                .summary
-                .iter()
-                .map(|(f, v)| ((*f).to_owned(), to_json(v)))
-                .collect(),
-        })
-        .collect()
+    rec.events.iter().map(event).collect()
+}
+
+fn event(e: &crate::reconcile::Event) -> JsonEvent {
+    JsonEvent {
+        id: clean(e.id.clone()),
+        documents: clean_all(&e.documents),
+        summary: e
+            .summary
+            .iter()
+            .map(|(f, v)| ((*f).to_owned(), to_json(v)))
+            .collect(),
+    }
 }
 
 /// Writes the JSON report, pretty-printed, with a final newline.
@@ -359,6 +360,18 @@ fn nested(out: &mut dyn Write, value: &impl Serialize, indent: usize) -> io::Res
     Ok(())
 }
 
+/// Writes a top-level array one element at a time (as `to_writer_pretty` lays it out at depth
+/// one), so no whole section is ever held as one string.
+fn array<T: Serialize>(out: &mut dyn Write, items: impl Iterator<Item = T>) -> io::Result<()> {
+    let mut empty = true;
+    for item in items {
+        out.write_all(if empty { b"[\n    " } else { b",\n    " })?;
+        nested(out, &item, 4)?;
+        empty = false;
+    }
+    out.write_all(if empty { b"[]" } else { b"\n  ]" })
+}
+
 impl<'w> Writer<'w> {
     pub fn begin(out: &'w mut dyn Write) -> io::Result<Self> {
         write!(
@@ -386,13 +399,11 @@ impl<'w> Writer<'w> {
             out.write_all(b"\n  ")?;
         }
         out.write_all(b"],\n  \"events\": ")?;
-        nested(out, &events(rec), 2)?;
+        array(out, rec.events.iter().map(event))?;
         out.write_all(b",\n  \"fields\": ")?;
-        let fields: Vec<JsonField> = rec.fields.iter().map(field).collect();
-        nested(out, &fields, 2)?;
+        array(out, rec.fields.iter().map(field))?;
         out.write_all(b",\n  \"checks\": ")?;
-        let checks: Vec<JsonCheck> = rec.checks.iter().map(check).collect();
-        nested(out, &checks, 2)?;
+        array(out, rec.checks.iter().map(check))?;
         out.write_all(b",\n  \"summary\": ")?;
         nested(out, &JsonSummary::new(totals, rec), 2)?;
         out.write_all(b"\n}\n")
