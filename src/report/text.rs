@@ -75,18 +75,18 @@ pub fn write(run: &Run, options: &TextOptions, out: &mut dyn Write) -> io::Resul
     let across = rec.conflict_count(Scope::AcrossEvents);
     writeln!(
         out,
-        "{} {} documents ({} read, {} skipped, {} failed) · {} events · {} · {}",
+        "{} {} ({} read, {} skipped, {} failed) · {} · {} · {} across events",
         style.bold("reconcile:"),
-        run.documents.len(),
+        plural(run.documents.len(), "document"),
         run.count(Status::Ok),
         run.count(Status::Skipped),
         run.count(Status::Error),
-        rec.events.len(),
+        plural(rec.events.len(), "event"),
         style.paint(
             if within > 0 { "1;31" } else { "32" },
-            &format!("{within} conflicts within an event")
+            &format!("{} within an event", plural(within, "conflict"))
         ),
-        format_args!("{across} across events"),
+        across,
     )?;
 
     if !rec.events.is_empty() {
@@ -201,6 +201,15 @@ pub fn write(run: &Run, options: &TextOptions, out: &mut dyn Write) -> io::Resul
         }
     }
     Ok(())
+}
+
+/// "1 event", "2 events".
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn short_field(f: &str) -> &str {
