@@ -2,7 +2,7 @@
 //!
 //! In a sentence with a chairing cue (ترأس، برئاسة، تحت رئاسة، الرئاسة المشتركة…), the chairs are
 //! the people it names, or, when it names none, the countries that stand as subjects ("وتترأس
-//! السعودية إلى جانب الولايات المتحدة", "برئاسة سعودية أمريكية"). People the gazetteer lacks are
+//! فرنسا إلى جانب بريطانيا", "برئاسة سعودية أمريكية"). People the gazetteer lacks are
 //! read from their title ("وزير الخارجية العراقي فلان الفلاني" → `ar:فلان الفلاني`, IQ). Countries
 //! inside titles ("سفير الولايات المتحدة لدى تركيا") are the people's, not chairs. Participants
 //! ("بمشاركة…", "وشارك…") are cut off.
