@@ -109,6 +109,9 @@ impl NormText {
                     }
                     _ => out.push_fold(fold_char(b as char), i, cluster_end),
                 }
+            } else if let Some(c) = plain_arabic(cluster) {
+                // A bare Arabic letter or digit is already NFKC: skip the tables.
+                out.push_fold(fold_char(c), i, cluster_end);
             } else {
                 buf.clear();
                 buf.extend(cluster.nfkc());
@@ -175,6 +178,16 @@ impl NormText {
         let i = self.map.partition_point(|e| (e.orig_start as usize) < orig);
         self.map.get(i).map_or(self.text.len(), |e| e.norm as usize)
     }
+}
+
+/// The cluster's char when it is one Arabic letter or Arabic-Indic digit with no marks: such a
+/// char has no compatibility or canonical decomposition, so NFKC leaves it as it is.
+fn plain_arabic(cluster: &str) -> Option<char> {
+    let mut chars = cluster.chars();
+    let c = chars.next()?;
+    let plain =
+        matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}');
+    (plain && chars.next().is_none()).then_some(c)
 }
 
 /// Where the escape sequence starting at `start` (an ESC byte) ends: CSI (`ESC [` … final byte
