@@ -5,6 +5,8 @@
 //! Grouping is greedy in document order and compares a document with each event's merged
 //! descriptors, not with every other document.
 
+use std::collections::HashMap;
+
 use crate::extract::field::{FieldKind, MEETING_DATE, MEETING_WEEKDAY};
 use crate::extract::value::Day;
 use crate::extract::{FIELDS, Relation, Value};
@@ -83,14 +85,26 @@ fn compatible(a: &[Vec<Value>], b: &[Vec<Value>]) -> bool {
 
 /// Groups documents into events, in document order; event ids are E1, E2, …
 pub fn group(docs: &[DocClaims]) -> Vec<Event> {
+    let weekday_at = FIELDS.iter().position(|f| f.name == MEETING_WEEKDAY);
     let mut events: Vec<Event> = Vec::new();
+    // Events by their one weekday, and events with none yet: a document with weekday W can only
+    // join one of these, so it is compared with them alone, in event order, and the result is
+    // the same as comparing it with every event.
+    let mut by_weekday: HashMap<Value, Vec<usize>> = HashMap::new();
+    let mut no_weekday: Vec<usize> = Vec::new();
     for (index, doc) in docs.iter().enumerate() {
         let mine = descriptors(doc);
-        match events
-            .iter_mut()
-            .find(|e| compatible(&e.descriptors, &mine))
-        {
-            Some(event) => {
+        let own_weekdays = weekday_at.map_or(&[][..], |w| &mine[w][..]);
+        let found = match own_weekdays {
+            [day] => {
+                let indexed = by_weekday.get(day).map_or(&[][..], Vec::as_slice);
+                merged(indexed, &no_weekday).find(|&e| compatible(&events[e].descriptors, &mine))
+            }
+            _ => (0..events.len()).find(|&e| compatible(&events[e].descriptors, &mine)),
+        };
+        let e = match found {
+            Some(e) => {
+                let event = &mut events[e];
                 event.documents.push(doc.id.clone());
                 event.members.push(index);
                 for (have, new) in event.descriptors.iter_mut().zip(mine) {
@@ -100,20 +114,60 @@ pub fn group(docs: &[DocClaims]) -> Vec<Event> {
                         }
                     }
                 }
+                e
             }
-            None => events.push(Event {
-                id: format!("E{}", events.len() + 1),
-                documents: vec![doc.id.clone()],
-                summary: Vec::new(),
-                descriptors: mine,
-                members: vec![index],
-            }),
+            None => {
+                events.push(Event {
+                    id: format!("E{}", events.len() + 1),
+                    documents: vec![doc.id.clone()],
+                    summary: Vec::new(),
+                    descriptors: mine,
+                    members: vec![index],
+                });
+                no_weekday.push(events.len() - 1);
+                events.len() - 1
+            }
+        };
+        // Keep the index: an event sits under its one weekday, or among those with none.
+        let days = weekday_at.map_or(&[][..], |w| &events[e].descriptors[w][..]);
+        if !days.is_empty()
+            && let Ok(at) = no_weekday.binary_search(&e)
+        {
+            no_weekday.remove(at);
+            if let [day] = days {
+                let list = by_weekday.entry(day.clone()).or_default();
+                let at = list.partition_point(|&x| x < e);
+                list.insert(at, e);
+            }
         }
     }
     for event in &mut events {
         event.summary = summarise(event, docs);
     }
     events
+}
+
+/// Two ascending lists of event indexes, merged in ascending order.
+fn merged<'a>(a: &'a [usize], b: &'a [usize]) -> impl Iterator<Item = usize> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        let next = match (a.get(i), b.get(j)) {
+            (Some(&x), Some(&y)) if x <= y => {
+                i += 1;
+                x
+            }
+            (_, Some(&y)) => {
+                j += 1;
+                y
+            }
+            (Some(&x), None) => {
+                i += 1;
+                x
+            }
+            (None, None) => return None,
+        };
+        Some(next)
+    })
 }
 
 fn summarise(event: &Event, docs: &[DocClaims]) -> Vec<(&'static str, Value)> {
