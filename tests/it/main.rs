@@ -12,17 +12,26 @@ mod schema;
 mod shard;
 mod snapshots;
 
+use std::ffi::OsStr;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::time::Duration;
 
 /// The project root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Runs the binary with `args` in the project root, with `stdin` piped in.
+/// Runs the binary with `args` in the project root, with `stdin` piped in (two minutes at most).
 pub fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
-    use std::io::Write;
+    let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+    run_os(&args, stdin, Duration::from_secs(120))
+}
+
+/// Runs the binary with `args`, `stdin` piped in, and a watchdog: a run that hangs (on a FIFO, a
+/// quadratic loop) fails the test instead of blocking the suite.
+pub fn run_os(args: &[&OsStr], stdin: &[u8], limit: Duration) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_reconcile"))
         .args(args)
         .current_dir(root())
@@ -33,12 +42,27 @@ pub fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
         .spawn()
         .expect("the reconcile binary runs");
     let mut input = child.stdin.take().expect("stdin is piped");
-    // A run that never reads standard input may close it early; that is fine.
-    let _ = input.write_all(stdin);
-    drop(input);
-    child
-        .wait_with_output()
-        .expect("the reconcile binary finishes")
+    let stdin = stdin.to_vec();
+    // Written from a thread so a large input cannot deadlock against a full stdout pipe.
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let waiter = std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    let out = match rx.recv_timeout(limit) {
+        Ok(out) => out.expect("the reconcile binary finishes"),
+        Err(_) => {
+            // Our own child, by its id.
+            let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
+            panic!("reconcile {args:?} did not finish within {limit:?}");
+        }
+    };
+    let _ = writer.join();
+    let _ = waiter.join();
+    out
 }
 
 /// Runs the binary with `args` and empty standard input.

@@ -4,9 +4,8 @@
 
 use std::ffi::{OsStr, OsString};
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 use encoding_rs::{ISO_8859_6, WINDOWS_1256};
@@ -18,6 +17,8 @@ const MEETING: &str =
     "عقد وزراء خارجية دول التحالف اجتماعهم في الدوحة يوم الأربعاء، بمشاركة قطر والأردن.\n";
 
 /// The claims every decoding of [`MEETING`] must give, as `(field, value)`.
+use crate::run_os;
+
 fn meeting_claims() -> Vec<(String, Value)> {
     vec![
         ("meeting_weekday".into(), "wednesday".into()),
@@ -25,42 +26,6 @@ fn meeting_claims() -> Vec<(String, Value)> {
         ("host_country".into(), "QA".into()),
         ("host_city".into(), "Doha".into()),
     ]
-}
-
-/// Runs the binary with `args`, `stdin` piped in, and a watchdog: a run that hangs (on a FIFO, a
-/// quadratic loop) fails the test instead of blocking the suite.
-fn run_os(args: &[&OsStr], stdin: &[u8], limit: Duration) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_reconcile"))
-        .args(args)
-        .current_dir(crate::root())
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the reconcile binary runs");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    let stdin = stdin.to_vec();
-    // Written from a thread so a large input cannot deadlock against a full stdout pipe.
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&stdin);
-    });
-    let pid = child.id();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let waiter = std::thread::spawn(move || {
-        let _ = tx.send(child.wait_with_output());
-    });
-    let out = match rx.recv_timeout(limit) {
-        Ok(out) => out.expect("the reconcile binary finishes"),
-        Err(_) => {
-            // Our own child, by its id.
-            let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
-            panic!("reconcile {args:?} did not finish within {limit:?}");
-        }
-    };
-    let _ = writer.join();
-    let _ = waiter.join();
-    out
 }
 
 fn run_paths(args: &[&Path]) -> Output {
