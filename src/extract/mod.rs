@@ -20,8 +20,9 @@ use std::ops::Range;
 use crate::document::LineIndex;
 use crate::lexicon::cues::{CueMatch, CueSet};
 use crate::lexicon::gazetteer::{EntityMatch, Gazetteer};
-use crate::text::dates::{DateMatch, WeekdayMatch, dates_in, weekdays_in};
-use crate::text::numbers::{NumberMatch, numbers_in};
+use crate::text::dates::{DateMatch, WeekdayMatch, dates_where, weekdays_where};
+use crate::text::numbers::{NumberMatch, numbers_where};
+use crate::text::sieve;
 use crate::text::tokens::{Token, tokenize};
 use crate::text::{NormText, normalize};
 
@@ -92,11 +93,26 @@ impl<'a> Analysis<'a> {
         let key = norm.as_str();
         let tokens = tokenize(key);
         let sentences = split_sentences(key);
-        let entities = gazetteer.find_entities_in(key, &tokens);
-        let dates = dates_in(key, &tokens);
-        let weekdays = weekdays_in(key, &tokens, &dates);
-        let numbers = numbers_in(key, &tokens);
-        let cues = CueSet::builtin().find_all(key, &tokens);
+        // Which tokens may open a match of each scanner, worked out once (`text::sieve`).
+        let cue_set = CueSet::builtin();
+        let marks = gazetteer.sieve().marks(key, &tokens, |stem| {
+            if cue_set.may_open(stem) {
+                sieve::CUE
+            } else {
+                0
+            }
+        });
+        let marks = marks.as_slice();
+        let marked = |want: u8| move |i: usize| marks[i] & want != 0;
+        let entities = gazetteer.find_entities_where(key, &tokens, marked(sieve::ENTITY));
+        let dates = dates_where(
+            key,
+            &tokens,
+            marked(sieve::DIGITS | sieve::NUMBER | sieve::MONTH),
+        );
+        let weekdays = weekdays_where(key, &tokens, &dates, marked(sieve::WEEKDAY));
+        let numbers = numbers_where(key, &tokens, marked(sieve::DIGITS | sieve::NUMBER));
+        let cues = cue_set.find_all_where(key, &tokens, marked(sieve::CUE));
         let mut norm_lines = vec![(0usize, 0u32)];
         let mut with_text = 0u32;
         let mut has_text = false;

@@ -153,11 +153,22 @@ impl CueSet {
     /// Every cue of every group in one pass over the tokens: at each position the longest cue of
     /// each group, matches of one group never overlapping; in text order.
     pub fn find_all<'c>(&'c self, key: &str, tokens: &[Token]) -> Vec<CueMatch<'c>> {
+        self.find_all_where(key, tokens, |_| true)
+    }
+
+    /// [`CueSet::find_all`], trying only the tokens where `may_start` says a cue may begin (see
+    /// `text::sieve` and [`CueSet::may_open`]).
+    pub fn find_all_where<'c>(
+        &'c self,
+        key: &str,
+        tokens: &[Token],
+        may_start: impl Fn(usize) -> bool,
+    ) -> Vec<CueMatch<'c>> {
         let mut out: Vec<CueMatch<'c>> = Vec::new();
         // Per group, the first token a new match may start at.
         let mut free: HashMap<&'c str, usize> = HashMap::new();
         let mut best: Vec<CueMatch<'c>> = Vec::new();
-        for i in 0..tokens.len() {
+        for i in (0..tokens.len()).filter(|&i| may_start(i)) {
             best.clear();
             self.longest_at(key, tokens, i, &mut best);
             for m in best.drain(..) {
@@ -169,6 +180,12 @@ impl CueSet {
             }
         }
         out
+    }
+
+    /// Whether some cue may begin with `stem` (one proclitic reading of a word, article and
+    /// all): a cheap test on the index, true for more stems than actually begin a cue.
+    pub fn may_open(&self, stem: &str) -> bool {
+        self.index.contains_key(&index_key(bare(stem)))
     }
 
     /// The longest cue of each group starting at token `i`, pushed onto `best`.

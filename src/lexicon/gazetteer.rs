@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use crate::text::normalize::normalize;
+use crate::text::sieve::{self, Sieve};
 use crate::text::tokens::{Token, bare, proclitic_readings, tokenize};
 
 /// File names of the four gazetteer files, in the order [`Gazetteer::parse`] takes them.
@@ -182,6 +183,8 @@ pub struct Gazetteer {
     aliases: Vec<Alias>,
     /// Bare first token of an alias → indices into `aliases`.
     index: FxHashMap<String, Vec<usize>>,
+    /// The text layer's first words and this gazetteer's, for marking tokens once per document.
+    sieve: Sieve,
 }
 
 impl Gazetteer {
@@ -294,6 +297,7 @@ impl Gazetteer {
             organisations: organisations.into_iter().map(|(_, o)| o).collect(),
             aliases: Vec::new(),
             index: FxHashMap::default(),
+            sieve: Sieve::default(),
         };
         gazetteer.index_aliases();
         Ok(gazetteer)
@@ -350,7 +354,18 @@ impl Gazetteer {
             }
         }
         self.aliases = aliases;
+        let mut sieve = Sieve::with_text_layer();
+        for key in index.keys() {
+            sieve.add(key, sieve::ENTITY);
+        }
         self.index = index;
+        self.sieve = sieve;
+    }
+
+    /// Marks which scanners may start at each token: the text layer's (numbers, months,
+    /// weekdays) and this gazetteer's aliases; see `text::sieve`.
+    pub fn sieve(&self) -> &Sieve {
+        &self.sieve
     }
 
     pub fn countries(&self) -> &[Country] {
@@ -437,11 +452,26 @@ impl Gazetteer {
 
     /// [`Gazetteer::find_entities`] over already-made tokens.
     pub fn find_entities_in(&self, norm: &str, tokens: &[Token]) -> Vec<EntityMatch> {
+        self.find_entities_where(norm, tokens, |_| true)
+    }
+
+    /// [`Gazetteer::find_entities_in`], trying only the tokens where `may_start` says an alias
+    /// may begin (see [`Gazetteer::sieve`]).
+    pub fn find_entities_where(
+        &self,
+        norm: &str,
+        tokens: &[Token],
+        may_start: impl Fn(usize) -> bool,
+    ) -> Vec<EntityMatch> {
         let mut out: Vec<EntityMatch> = Vec::new();
         // End token of the last match and whether it was an adjective, for `prefers_adjective`.
         let mut last: Option<(usize, bool)> = None;
         let mut i = 0;
         while i < tokens.len() {
+            if !may_start(i) {
+                i += 1;
+                continue;
+            }
             let Some((m, end)) = self.best_match_at(norm, tokens, i, last) else {
                 i += 1;
                 continue;

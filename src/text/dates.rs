@@ -6,9 +6,10 @@
 //! the normalised text; a leading conjunction or preposition (و ف ب ل ك) stays outside them.
 //! A year alone ("عام 2025") is not a date, nor is a Hijri date without a year.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use jiff::civil::{Date, Weekday};
 use serde::{Deserialize, Serialize};
@@ -256,7 +257,7 @@ struct WeekdayWord {
     bare_alone: bool,
 }
 
-static WEEKDAYS: LazyLock<HashMap<String, WeekdayWord>> = LazyLock::new(|| {
+static WEEKDAYS: LazyLock<FxHashMap<String, WeekdayWord>> = LazyLock::new(|| {
     let table: [(&[&str], Weekday, bool, bool); 7] = [
         (&["أحد"], Weekday::Sunday, false, false),
         (&["اثنين", "اثنبن"], Weekday::Monday, true, false),
@@ -266,7 +267,7 @@ static WEEKDAYS: LazyLock<HashMap<String, WeekdayWord>> = LazyLock::new(|| {
         (&["جمعة"], Weekday::Friday, true, false),
         (&["سبت"], Weekday::Saturday, true, false),
     ];
-    let mut m = HashMap::new();
+    let mut m = FxHashMap::default();
     for (forms, weekday, article_alone, bare_alone) in table {
         for f in forms {
             let word = WeekdayWord {
@@ -281,7 +282,7 @@ static WEEKDAYS: LazyLock<HashMap<String, WeekdayWord>> = LazyLock::new(|| {
 });
 
 /// Times of day and "day" itself, which mark the next word as a weekday.
-static TIME_CUES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static TIME_CUES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     [
         "يوم",
         "مساء",
@@ -300,7 +301,7 @@ static TIME_CUES: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 /// One-word relatives before a weekday, looked up with their article.
-static RELATIVE_BEFORE: LazyLock<HashMap<String, Relative>> = LazyLock::new(|| {
+static RELATIVE_BEFORE: LazyLock<FxHashMap<String, Relative>> = LazyLock::new(|| {
     [
         ("أمس", Relative::Yesterday),
         ("البارحة", Relative::Yesterday),
@@ -326,7 +327,7 @@ static RELATIVE_PAIRS: LazyLock<Vec<(String, Relative, Relative)>> = LazyLock::n
     .collect()
 });
 
-static RELATIVE_AFTER: LazyLock<HashMap<String, Relative>> = LazyLock::new(|| {
+static RELATIVE_AFTER: LazyLock<FxHashMap<String, Relative>> = LazyLock::new(|| {
     let last = [
         "الماضي",
         "الماضية",
@@ -345,7 +346,7 @@ static RELATIVE_AFTER: LazyLock<HashMap<String, Relative>> = LazyLock::new(|| {
 });
 
 /// Words after a day and month without a year that place it near the time of writing.
-static MONTH_RELATIVE: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static MONTH_RELATIVE: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     ["الجاري", "الحالي", "الماضي", "المنصرم", "المقبل", "القادم"]
         .iter()
         .map(|w| normalize(w))
@@ -353,14 +354,14 @@ static MONTH_RELATIVE: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 /// Words between a month and its year: "شباط من عام 2026".
-static YEAR_LEADS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static YEAR_LEADS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     ["من", "عام", "العام", "لعام", "سنة", "السنة", "لسنة"]
         .iter()
         .map(|w| normalize(w))
         .collect()
 });
 
-static ERA_WORDS: LazyLock<HashMap<String, SourceCalendar>> = LazyLock::new(|| {
+static ERA_WORDS: LazyLock<FxHashMap<String, SourceCalendar>> = LazyLock::new(|| {
     let hijri = ["هـ", "هجري", "هجرية", "هجريا", "للهجرة"];
     let gregorian = ["م", "ميلادي", "ميلادية", "ميلاديا", "للميلاد"];
     hijri
@@ -387,7 +388,7 @@ struct MonthName {
 }
 
 /// Month names keyed by their first word; longer names first.
-static MONTHS: LazyLock<HashMap<String, Vec<MonthName>>> = LazyLock::new(|| {
+static MONTHS: LazyLock<FxHashMap<String, Vec<MonthName>>> = LazyLock::new(|| {
     use SourceCalendar::{Gregorian, Hijri};
     let table: [(&[&str], u8, SourceCalendar); 48] = [
         // Levantine and Iraqi.
@@ -448,7 +449,7 @@ static MONTHS: LazyLock<HashMap<String, Vec<MonthName>>> = LazyLock::new(|| {
         (&["ايلول"], 9, Gregorian),
         (&["اكتوبر"], 10, Gregorian),
     ];
-    let mut m: HashMap<String, Vec<MonthName>> = HashMap::new();
+    let mut m: FxHashMap<String, Vec<MonthName>> = FxHashMap::default();
     for (forms, month, calendar) in table {
         for f in forms {
             let words: Vec<String> = normalize(f).split(' ').map(str::to_string).collect();
@@ -472,6 +473,16 @@ static MONTHS: LazyLock<HashMap<String, Vec<MonthName>>> = LazyLock::new(|| {
     m
 });
 
+/// Every stem a month name can begin with, as the date scanner looks it up.
+pub fn month_first_words() -> impl Iterator<Item = &'static str> {
+    MONTHS.keys().map(String::as_str)
+}
+
+/// Every weekday name, as the weekday scanner looks it up.
+pub fn weekday_words() -> impl Iterator<Item = &'static str> {
+    WEEKDAYS.keys().map(String::as_str)
+}
+
 /// Finds every weekday expression in normalised text, in text order, without overlaps.
 pub fn find_weekdays(norm: &str) -> Vec<WeekdayMatch> {
     let tokens = tokenize(norm);
@@ -480,12 +491,27 @@ pub fn find_weekdays(norm: &str) -> Vec<WeekdayMatch> {
 
 /// [`find_weekdays`] over already-made tokens and dates.
 pub fn weekdays_in(norm: &str, tokens: &[Token], dates: &[DateMatch]) -> Vec<WeekdayMatch> {
-    let date_starts: HashSet<usize> = dates.iter().map(|d| d.span.start).collect();
+    weekdays_where(norm, tokens, dates, |_| true)
+}
+
+/// [`weekdays_in`], trying only the tokens where `may_start` says a weekday name may stand (see
+/// `text::sieve`); the cues before it are still read from every token.
+pub fn weekdays_where(
+    norm: &str,
+    tokens: &[Token],
+    dates: &[DateMatch],
+    may_start: impl Fn(usize) -> bool,
+) -> Vec<WeekdayMatch> {
+    let date_starts: FxHashSet<usize> = dates.iter().map(|d| d.span.start).collect();
     let mut out = Vec::new();
     // The first token not yet used by a match: cues are never taken from an earlier match.
     let mut floor = 0;
     let mut i = 0;
     while i < tokens.len() {
+        if !may_start(i) {
+            i += 1;
+            continue;
+        }
         match weekday_at(norm, tokens, i, floor, &date_starts) {
             Some((m, next)) => {
                 out.push(m);
@@ -531,7 +557,7 @@ fn weekday_at(
     tokens: &[Token],
     i: usize,
     floor: usize,
-    date_starts: &HashSet<usize>,
+    date_starts: &FxHashSet<usize>,
 ) -> Option<(WeekdayMatch, usize)> {
     let tok = tokens[i];
     let (word, reading) =
@@ -634,10 +660,22 @@ pub fn find_dates(norm: &str) -> Vec<DateMatch> {
 
 /// [`find_dates`] over already-made tokens.
 pub fn dates_in(norm: &str, tokens: &[Token]) -> Vec<DateMatch> {
+    dates_where(norm, tokens, |_| true)
+}
+
+/// [`dates_in`], trying only the tokens where `may_start` says a date may begin (see
+/// `text::sieve`).
+pub fn dates_where(
+    norm: &str,
+    tokens: &[Token],
+    may_start: impl Fn(usize) -> bool,
+) -> Vec<DateMatch> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if let Some((m, next)) = numeric_at(norm, tokens, i) {
+        if !may_start(i) {
+            i += 1;
+        } else if let Some((m, next)) = numeric_at(norm, tokens, i) {
             out.push(m);
             i = next;
         } else {

@@ -3,6 +3,7 @@
 pub mod dates;
 pub mod normalize;
 pub mod numbers;
+pub mod sieve;
 pub mod tokens;
 
 pub use normalize::{NormText, normalize};

@@ -10,9 +10,10 @@
 //! word ("3.5") and digit runs shaped like dates, times or ranges ("9/2/2026", "10:30",
 //! "2020-2025") are not numbers here.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::text::normalize::normalize;
 use crate::text::tokens::{Token, is_digits, proclitic_readings, tokenize};
@@ -61,9 +62,9 @@ struct NumWord {
 }
 
 /// Number words by normalised form, without article or clitics.
-static WORDS: LazyLock<HashMap<String, NumWord>> = LazyLock::new(|| {
+static WORDS: LazyLock<FxHashMap<String, NumWord>> = LazyLock::new(|| {
     use Class::*;
-    let mut m = HashMap::new();
+    let mut m = FxHashMap::default();
     let mut add = |forms: &[&str], value: u64, class: Class| {
         for f in forms {
             m.insert(normalize(f), NumWord { value, class });
@@ -185,6 +186,15 @@ static SIX: LazyLock<String> = LazyLock::new(|| normalize("ست"));
 
 const ARTICLE: &str = "ال";
 
+/// Every stem a number can begin with, as [`numbers_in`] looks it up: the number words and
+/// "رقم".
+pub fn first_words() -> impl Iterator<Item = &'static str> {
+    WORDS
+        .keys()
+        .map(String::as_str)
+        .chain(std::iter::once(NUMBER_LABEL.as_str()))
+}
+
 /// Finds every number in normalised text, in text order, without overlaps.
 pub fn find_numbers(norm: &str) -> Vec<NumberMatch> {
     numbers_in(norm, &tokenize(norm))
@@ -192,9 +202,23 @@ pub fn find_numbers(norm: &str) -> Vec<NumberMatch> {
 
 /// [`find_numbers`] over already-made tokens.
 pub fn numbers_in(norm: &str, tokens: &[Token]) -> Vec<NumberMatch> {
+    numbers_where(norm, tokens, |_| true)
+}
+
+/// [`numbers_in`], trying only the tokens where `may_start` says a number may begin (see
+/// `text::sieve`); a number that begins there may still run over any tokens after it.
+pub fn numbers_where(
+    norm: &str,
+    tokens: &[Token],
+    may_start: impl Fn(usize) -> bool,
+) -> Vec<NumberMatch> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if !may_start(i) {
+            i += 1;
+            continue;
+        }
         match scan_at(norm, tokens, i) {
             Scan::Found(m, next) => {
                 out.push(m);

@@ -270,3 +270,29 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Scanning only the tokens the sieve marks (`text::sieve`) finds exactly what scanning every
+    /// token finds.
+    #[test]
+    fn the_sieve_hides_no_match(text in article()) {
+        use reconcile::lexicon::cues::CueSet;
+        use reconcile::text::{dates, numbers, tokens};
+        let g = Gazetteer::builtin();
+        let an = extract::Analysis::new(&text, g);
+        let key = an.key();
+        let all = tokens::tokenize(key);
+        prop_assert_eq!(&an.tokens, &all);
+        prop_assert_eq!(&an.entities, &g.find_entities_in(key, &all));
+        let dates = dates::dates_in(key, &all);
+        prop_assert_eq!(&an.dates, &dates);
+        prop_assert_eq!(&an.weekdays, &dates::weekdays_in(key, &all, &dates));
+        prop_assert_eq!(&an.numbers, &numbers::numbers_in(key, &all));
+        prop_assert_eq!(
+            format!("{:?}", an.cues),
+            format!("{:?}", CueSet::builtin().find_all(key, &all))
+        );
+    }
+}

@@ -1,0 +1,126 @@
+//! Which scanners may start a match at each token, worked out once per document.
+//!
+//! Every scanner (numbers, dates, weekdays, cues, the gazetteer) begins by splitting the word
+//! at hand into its proclitic readings and looking each stem up in its own table. Most words of
+//! a news article begin nothing: doing that work once per token, against one table that knows
+//! every scanner's first words, lets each scanner skip the tokens that cannot open a match.
+//!
+//! The marks are a superset: a token is marked for a scanner whenever any reading's stem is one
+//! of that scanner's first words, so a scanner that only starts at marked tokens finds exactly
+//! what it finds starting everywhere (`tests::marks_never_hide_a_match` and the property tests
+//! of `extract` hold it to that).
+
+use rustc_hash::FxHashMap;
+
+use crate::text::tokens::{Token, proclitic_readings};
+
+/// The token holds an ASCII digit (numbers, numeric dates, a day before a month).
+pub const DIGITS: u8 = 1 << 0;
+/// A number word, "رقم", or an article written apart from the digits after it (الـ 90).
+pub const NUMBER: u8 = 1 << 1;
+/// The first word of a month name.
+pub const MONTH: u8 = 1 << 2;
+/// A weekday name.
+pub const WEEKDAY: u8 = 1 << 3;
+/// The first word of a cue phrase.
+pub const CUE: u8 = 1 << 4;
+/// The first word of a gazetteer alias.
+pub const ENTITY: u8 = 1 << 5;
+
+/// Stems and the scanners they may open.
+#[derive(Debug, Clone, Default)]
+pub struct Sieve {
+    stems: FxHashMap<Box<str>, u8>,
+}
+
+impl Sieve {
+    /// A sieve that knows the text layer's own first words (numbers, months, weekdays).
+    pub fn with_text_layer() -> Self {
+        let mut sieve = Sieve::default();
+        for stem in crate::text::numbers::first_words() {
+            sieve.add(stem, NUMBER);
+        }
+        for stem in crate::text::dates::month_first_words() {
+            sieve.add(stem, MONTH);
+        }
+        for stem in crate::text::dates::weekday_words() {
+            sieve.add(stem, WEEKDAY);
+        }
+        sieve
+    }
+
+    /// Marks `stem` (normalised, as a scanner looks it up) as opening matches of `marks`.
+    pub fn add(&mut self, stem: &str, marks: u8) {
+        match self.stems.get_mut(stem) {
+            Some(m) => *m |= marks,
+            None => {
+                self.stems.insert(stem.into(), marks);
+            }
+        }
+    }
+
+    /// The marks of each token. `extra` adds marks for a stem from tables kept elsewhere (the
+    /// cue index, keyed by a prefix rather than by whole stems).
+    pub fn marks(&self, norm: &str, tokens: &[Token], extra: impl Fn(&str) -> u8) -> Vec<u8> {
+        tokens
+            .iter()
+            .map(|t| {
+                let word = t.text(norm);
+                let mut m = 0;
+                if word.bytes().any(|b| b.is_ascii_digit()) {
+                    m |= DIGITS;
+                }
+                // "ال" on its own before digits ("الـ 90" normalises to "ال 90"), maybe with
+                // proclitics (وال، بال، لل): the number scanner reads it as an ordinal.
+                if word.len() <= 10 && (word.ends_with("ال") || word.ends_with("لل")) {
+                    m |= NUMBER;
+                }
+                for (_, stem, _) in proclitic_readings(word) {
+                    m |= self.stems.get(stem).copied().unwrap_or(0) | extra(stem);
+                }
+                m
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::dates::{dates_in, dates_where, weekdays_in, weekdays_where};
+    use crate::text::normalize::normalize;
+    use crate::text::numbers::{numbers_in, numbers_where};
+    use crate::text::tokens::tokenize;
+
+    fn check(text: &str) {
+        let norm = normalize(text);
+        let tokens = tokenize(&norm);
+        let marks = Sieve::with_text_layer().marks(&norm, &tokens, |_| 0);
+        let numbers = numbers_where(&norm, &tokens, |i| marks[i] & (DIGITS | NUMBER) != 0);
+        assert_eq!(numbers, numbers_in(&norm, &tokens), "numbers in {text:?}");
+        let dates = dates_where(&norm, &tokens, |i| {
+            marks[i] & (DIGITS | NUMBER | MONTH) != 0
+        });
+        assert_eq!(dates, dates_in(&norm, &tokens), "dates in {text:?}");
+        let weekdays = weekdays_where(&norm, &tokens, &dates, |i| marks[i] & WEEKDAY != 0);
+        assert_eq!(
+            weekdays,
+            weekdays_in(&norm, &tokens, &dates),
+            "weekdays in {text:?}"
+        );
+    }
+
+    #[test]
+    fn marks_never_hide_a_match() {
+        for text in [
+            "انضم العضو رقم 90 والعضو الـ91 وبالـ 92 إلى التحالف",
+            "عقد الاجتماع يوم الاثنين 9 شباط/فبراير 2026 وفي التاسع من شباط",
+            "في 21 شعبان 1447 هـ الموافق 9/2/2026، أي الخميس الماضي",
+            "خمسة وثمانون عضوا، والخامس والثمانين، وللمرة الحادية عشرة",
+            "ثلاثة آلاف ومئتان، و12 دولة، وفي 2026م، والأربعاء المقبل",
+            "كانون الثاني وتشرين الأول وجمادى الآخرة وذي القعدة",
+        ] {
+            check(text);
+        }
+    }
+}
