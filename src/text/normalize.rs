@@ -78,6 +78,22 @@ fn fold_char(c: char) -> Fold {
     }
 }
 
+/// [`fold_char`] for the chars of [`plain_char`], without the Unicode table look-ups that
+/// rules for other chars need.
+#[inline]
+fn fold_plain(c: char) -> Fold {
+    match c {
+        '\n' => Fold::Newline,
+        ' ' | '\t' => Fold::Space,
+        'أ' | 'إ' | 'آ' => Fold::Keep('ا'),
+        'ى' | 'ئ' => Fold::Keep('ي'),
+        'ة' => Fold::Keep('ه'),
+        'ؤ' => Fold::Keep('و'),
+        '٠'..='٩' => Fold::Keep(char::from(b'0' + (c as u32 - '٠' as u32) as u8)),
+        c => Fold::Keep(c),
+    }
+}
+
 impl NormText {
     /// Normalises `original`. Linear in its length.
     pub fn new(original: &str) -> Self {
@@ -94,6 +110,15 @@ impl NormText {
             // still reads as the word.
             if bytes[i] == 0x1b {
                 i = escape_end(bytes, i);
+                continue;
+            }
+            // The common cases first: an ASCII char or a bare Arabic letter or digit with no
+            // mark after it is a cluster of its own and already NFKC.
+            if let Some((c, len)) = plain_char(bytes, i)
+                && starts_cluster(bytes, i + len)
+            {
+                out.push_fold(fold_plain(c), i, i + len);
+                i += len;
                 continue;
             }
             let cluster_end = cluster_end(original, i);
@@ -125,6 +150,7 @@ impl NormText {
         out
     }
 
+    #[inline]
     fn push_fold(&mut self, fold: Fold, start: usize, end: usize) {
         let c = match fold {
             Fold::Delete => return,
@@ -177,6 +203,34 @@ impl NormText {
     pub fn from_original(&self, orig: usize) -> usize {
         let i = self.map.partition_point(|e| (e.orig_start as usize) < orig);
         self.map.get(i).map_or(self.text.len(), |e| e.norm as usize)
+    }
+}
+
+/// The char at `i` when it is printable ASCII, a line feed or a tab, or a bare Arabic letter or
+/// Arabic-Indic digit (U+0621–U+063A, U+0641–U+064A, U+0660–U+0669), and its length: chars
+/// that NFKC leaves alone and that carry no escape or CR handling.
+fn plain_char(bytes: &[u8], i: usize) -> Option<(char, usize)> {
+    match *bytes.get(i)? {
+        b @ (b' '..=b'~' | b'\n' | b'\t') => Some((b as char, 1)),
+        0xD8 | 0xD9 => {
+            let c = (u32::from(bytes[i] & 0x1F) << 6) | u32::from(*bytes.get(i + 1)? & 0x3F);
+            let plain = matches!(c, 0x0621..=0x063A | 0x0641..=0x064A | 0x0660..=0x0669);
+            plain.then(|| char::from_u32(c).map(|c| (c, 2))).flatten()
+        }
+        _ => None,
+    }
+}
+
+/// Whether a new cluster starts at `i`: the end of the text, ASCII, or one of the Arabic chars
+/// of [`plain_char`] or the Arabic comma, none of which is a combining mark. Anything else is
+/// left to [`cluster_end`].
+fn starts_cluster(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        None => true,
+        Some(b) if b.is_ascii() => true,
+        Some(0xD8) => matches!(bytes.get(i + 1), Some(0x8C | 0xA1..=0xBA)),
+        Some(0xD9) => matches!(bytes.get(i + 1), Some(0x81..=0x8A | 0xA0..=0xA9)),
+        _ => false,
     }
 }
 
@@ -251,6 +305,27 @@ mod tests {
 
     fn n(s: &str) -> String {
         normalize(s)
+    }
+
+    #[test]
+    fn the_fast_path_folds_as_the_rules_do() {
+        let plain = (' '..='~')
+            .chain(['\n', '\t'])
+            .chain('\u{0621}'..='\u{063A}')
+            .chain('\u{0641}'..='\u{064A}')
+            .chain('\u{0660}'..='\u{0669}');
+        for c in plain {
+            let mut utf8 = [0; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            assert_eq!(plain_char(bytes, 0), Some((c, bytes.len())), "{c:?}");
+            assert_eq!(fold_plain(c), fold_char(c), "{c:?}");
+            assert!(starts_cluster(bytes, 0), "{c:?}");
+        }
+        // A mark after a plain char keeps it in one cluster with the mark.
+        assert!(!starts_cluster("\u{064E}".as_bytes(), 0));
+        assert!(!starts_cluster("\u{0654}".as_bytes(), 0));
+        assert_eq!(n("ا\u{0654}"), "ا");
+        assert_eq!(n("مَدينةٌ"), "مدينه");
     }
 
     #[test]
