@@ -67,40 +67,67 @@ pub type Readings<'a> = smallvec::SmallVec<[(usize, &'a str, bool); 8]>;
 /// keeps words that merely start with these letters (البانيا، لبنان، وليد) whole when the
 /// lexicon knows them whole. Stems shorter than two letters are never offered.
 pub fn proclitic_readings<'a>(word: &'a str) -> Readings<'a> {
+    // Called for every token by the sieve and again by the scanners it lets through: it works
+    // on bytes (each of these letters is two bytes in UTF-8) rather than with `strip_prefix`.
+    const WAW: &[u8] = "و".as_bytes();
+    const FA: &[u8] = "ف".as_bytes();
+    const BA: &[u8] = "ب".as_bytes();
+    const LAM: &[u8] = "ل".as_bytes();
+    const KAF: &[u8] = "ك".as_bytes();
+    const ARTICLE: &[u8] = "ال".as_bytes();
     let mut out: Readings<'a> = smallvec::smallvec![(0, word, false)];
+    let b = word.as_bytes();
+    let starts = |at: usize, p: &[u8]| b.get(at..at + p.len()) == Some(p);
     // Only words that start with a proclitic letter have other readings.
-    if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'ا']) {
+    if !(starts(0, WAW)
+        || starts(0, FA)
+        || starts(0, BA)
+        || starts(0, LAM)
+        || starts(0, KAF)
+        || starts(0, ARTICLE))
+    {
         return out;
     }
-    let conj: &[&str] = &["", "و", "ف"];
-    let preps: &[&str] = &["", "ب", "ل", "ك"];
-    for c in conj {
-        let Some(after_c) = word.strip_prefix(c) else {
-            continue;
+    let mut push = |stripped: usize, article: bool| {
+        let rest = &word[stripped..];
+        let mut chars = rest.chars();
+        if chars.next().is_some()
+            && chars.next().is_some()
+            && !out.iter().any(|(n, _, _)| *n == stripped)
+        {
+            out.push((stripped, rest, article));
+        }
+    };
+    let conj = if starts(0, WAW) || starts(0, FA) {
+        2
+    } else {
+        0
+    };
+    for c in [0, conj] {
+        let lam = starts(c, LAM);
+        let prep = if starts(c, BA) || lam || starts(c, KAF) {
+            2
+        } else {
+            0
         };
-        for p in preps {
-            let Some(after_p) = after_c.strip_prefix(p) else {
-                continue;
-            };
-            let mut push = |rest: &'a str, article: bool| {
-                let stripped = word.len() - rest.len();
-                if stripped > 0
-                    && rest.chars().count() >= 2
-                    && !out.iter().any(|(n, _, _)| *n == stripped)
-                {
-                    out.push((stripped, rest, article));
-                }
-            };
-            push(after_p, false);
-            if let Some(rest) = after_p.strip_prefix("ال") {
-                push(rest, true);
+        for p in [0, prep] {
+            let at = c + p;
+            if at > 0 {
+                push(at, false);
+            }
+            if starts(at, ARTICLE) {
+                push(at + ARTICLE.len(), true);
             }
             // ل + ال is written لل: the article's alef drops.
-            if *p == "ل"
-                && let Some(rest) = after_p.strip_prefix('ل')
-            {
-                push(rest, true);
+            if p > 0 && lam && starts(at, LAM) {
+                push(at + LAM.len(), true);
             }
+            if prep == 0 {
+                break;
+            }
+        }
+        if conj == 0 {
+            break;
         }
     }
     out.sort_by_key(|(n, _, _)| *n);
@@ -156,6 +183,69 @@ mod tests {
         assert!(stems("كالعضو").contains(&"عضو".to_string()));
         assert!(stems("وللتحالف").contains(&"تحالف".to_string()));
         assert_eq!(stems("البانيا")[0], "البانيا");
+    }
+
+    /// The readings as the doc comment of [`proclitic_readings`] defines them, written the
+    /// obvious way.
+    fn reference_readings<'a>(word: &'a str) -> Readings<'a> {
+        let mut out: Readings<'a> = smallvec::smallvec![(0, word, false)];
+        // Only words that start with a proclitic letter have other readings.
+        if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'ا']) {
+            return out;
+        }
+        let conj: &[&str] = &["", "و", "ف"];
+        let preps: &[&str] = &["", "ب", "ل", "ك"];
+        for c in conj {
+            let Some(after_c) = word.strip_prefix(c) else {
+                continue;
+            };
+            for p in preps {
+                let Some(after_p) = after_c.strip_prefix(p) else {
+                    continue;
+                };
+                let mut push = |rest: &'a str, article: bool| {
+                    let stripped = word.len() - rest.len();
+                    if stripped > 0
+                        && rest.chars().count() >= 2
+                        && !out.iter().any(|(n, _, _)| *n == stripped)
+                    {
+                        out.push((stripped, rest, article));
+                    }
+                };
+                push(after_p, false);
+                if let Some(rest) = after_p.strip_prefix("ال") {
+                    push(rest, true);
+                }
+                // ل + ال is written لل: the article's alef drops.
+                if *p == "ل"
+                    && let Some(rest) = after_p.strip_prefix('ل')
+                {
+                    push(rest, true);
+                }
+            }
+        }
+        out.sort_by_key(|(n, _, _)| *n);
+        out
+    }
+
+    #[test]
+    fn readings_match_their_definition() {
+        let letters = [
+            "و", "ف", "ب", "ل", "ك", "ا", "ل", "ال", "لل", "م", "ه", "ي", "ر",
+        ];
+        let mut words = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| letters.iter().map(move |l| format!("{w}{l}")))
+                .collect();
+            words.extend(longer);
+            words.sort();
+            words.dedup();
+        }
+        for w in &words {
+            assert_eq!(proclitic_readings(w), reference_readings(w), "{w:?}");
+        }
     }
 
     #[test]
