@@ -250,24 +250,27 @@ fn trim_range(s: &str, r: Range<usize>) -> Range<usize> {
     start..end.max(start)
 }
 
-/// Splits normalised text into sentences at `. ! ? ; : ` and line ends. A full stop between
+/// Splits normalised text into sentences at `.`, `!`, `?`, `…` and line ends. A full stop between
 /// digits (9.2.2026, 3.5) does not end a sentence.
 pub fn split_sentences(key: &str) -> Vec<Range<usize>> {
+    const ELLIPSIS: &[u8] = "…".as_bytes();
     let bytes = key.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in key.char_indices() {
-        let ends = match c {
-            '\n' | '!' | '?' | '…' => true,
-            '.' => {
+    // Every terminator is ASCII or starts with 0xE2 (…): a byte scan, no char decoding.
+    for (i, &b) in bytes.iter().enumerate() {
+        let len = match b {
+            b'.' => {
                 let digit_before = i > 0 && bytes[i - 1].is_ascii_digit();
                 let digit_after = bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit());
-                !(digit_before && digit_after)
+                usize::from(!(digit_before && digit_after))
             }
-            _ => false,
+            0xE2 if bytes[i..].starts_with(ELLIPSIS) => ELLIPSIS.len(),
+            b'\n' | b'!' | b'?' => 1,
+            _ => 0,
         };
-        if ends {
-            let end = i + c.len_utf8();
+        if len > 0 {
+            let end = i + len;
             if key[start..end].chars().any(char::is_alphanumeric) {
                 out.push(start..end);
             }

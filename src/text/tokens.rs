@@ -37,11 +37,28 @@ fn is_word_char(c: char) -> bool {
 pub fn tokenize(norm: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(norm.len() / 6);
     let mut start: Option<usize> = None;
-    for (i, c) in norm.char_indices() {
+    let bytes = norm.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII and the two-byte chars of the Arabic block decoded by hand, the rest by `str`.
+        let (c, len) = match b {
+            0..0x80 => (char::from(b), 1),
+            0xD8..=0xD9 if i + 1 < bytes.len() => {
+                let code = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+                (char::from_u32(code).unwrap_or('\u{FFFD}'), 2)
+            }
+            _ => match norm[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            },
+        };
+        let at = i;
+        i += len;
         match (is_word_char(c), start) {
-            (true, None) => start = Some(i),
+            (true, None) => start = Some(at),
             (false, Some(s)) => {
-                tokens.push(Token { start: s, end: i });
+                tokens.push(Token { start: s, end: at });
                 start = None;
             }
             _ => {}
