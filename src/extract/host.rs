@@ -25,6 +25,10 @@ const PLACE_WORDS: &[&str] = &["عاصمه", "مدينه", "محافظه", "من
 
 /// The proclitics a place word carries, if it is one ("بالعاصمه" → Some("بال")).
 fn place_word(word: &str) -> Option<&str> {
+    // A stem is a suffix of its word: most words end in none of the place words.
+    if !PLACE_WORDS.iter().any(|p| word.ends_with(p)) {
+        return None;
+    }
     proclitic_readings(word)
         .into_iter()
         .find(|(_, stem, _)| PLACE_WORDS.contains(&bare(stem)))

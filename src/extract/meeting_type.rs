@@ -41,7 +41,9 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
 
 /// التحالف، للتحالف، تحالف… : the coalition as the subject of a sentence.
 fn is_coalition_word(word: &str) -> bool {
-    crate::text::tokens::proclitic_readings(word)
-        .iter()
-        .any(|(_, stem, _)| bare(stem) == "تحالف")
+    // A stem is a suffix of its word.
+    word.ends_with("تحالف")
+        && crate::text::tokens::proclitic_readings(word)
+            .iter()
+            .any(|(_, stem, _)| bare(stem) == "تحالف")
 }

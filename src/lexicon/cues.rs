@@ -7,10 +7,9 @@
 //! استضافت، استضافته، استضافتها). Matching is a hash look-up per token reading, so it stays linear
 //! in the text whatever the number of cues.
 
-use std::collections::HashMap;
+use std::ops::Range;
 
 use rustc_hash::FxHashMap;
-use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::text::normalize;
@@ -50,6 +49,8 @@ impl CueWord {
 #[derive(Debug, Clone)]
 pub struct Cue {
     pub group: String,
+    /// `group` as an index into the set's group names, for cheap comparison while matching.
+    group_id: usize,
     pub tag: String,
     pub phrase: String,
     words: Vec<CueWord>,
@@ -78,6 +79,8 @@ impl CueMatch<'_> {
 #[derive(Debug, Default)]
 pub struct CueSet {
     cues: Vec<Cue>,
+    /// Group names in order of first appearance (`Cue::group_id` indexes this).
+    groups: Vec<String>,
     index: FxHashMap<u64, Vec<usize>>,
 }
 
@@ -123,10 +126,18 @@ impl CueSet {
         if first.stem.chars().count() < 2 {
             return;
         }
+        let group_id = match self.groups.iter().position(|g| g == group) {
+            Some(id) => id,
+            None => {
+                self.groups.push(group.to_owned());
+                self.groups.len() - 1
+            }
+        };
         let key = index_key(&first.stem);
         self.index.entry(key).or_default().push(self.cues.len());
         self.cues.push(Cue {
             group: group.to_owned(),
+            group_id,
             tag: tag.to_owned(),
             phrase: phrase.to_owned(),
             words,
@@ -166,13 +177,13 @@ impl CueSet {
     ) -> Vec<CueMatch<'c>> {
         let mut out: Vec<CueMatch<'c>> = Vec::new();
         // Per group, the first token a new match may start at.
-        let mut free: HashMap<&'c str, usize> = HashMap::new();
+        let mut free: Vec<usize> = vec![0; self.groups.len()];
         let mut best: Vec<CueMatch<'c>> = Vec::new();
         for i in (0..tokens.len()).filter(|&i| may_start(i)) {
             best.clear();
             self.longest_at(key, tokens, i, &mut best);
             for m in best.drain(..) {
-                let next = free.entry(m.cue.group.as_str()).or_insert(0);
+                let next = &mut free[m.cue.group_id];
                 if *next <= i {
                     *next = m.tokens.end;
                     out.push(m);
@@ -197,8 +208,14 @@ impl CueSet {
         best: &mut Vec<CueMatch<'c>>,
     ) {
         let word = tokens[i].text(key);
+        let mut previous = "";
         for (_, stem, _) in proclitic_readings(word) {
             let stem = bare(stem);
+            // "الرياض" and its article reading "رياض" share one bare stem: try it once.
+            if stem == previous {
+                continue;
+            }
+            previous = stem;
             let Some(candidates) = self.index.get(&index_key(stem)) else {
                 continue;
             };
@@ -223,7 +240,7 @@ impl CueSet {
                     span: tokens[i].start..tokens[i + n - 1].end,
                     tokens: i..i + n,
                 };
-                match best.iter_mut().find(|b| b.cue.group == cue.group) {
+                match best.iter_mut().find(|b| b.cue.group_id == cue.group_id) {
                     Some(b) if b.tokens.len() < n => *b = m,
                     Some(_) => {}
                     None => best.push(m),

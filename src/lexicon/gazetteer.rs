@@ -494,9 +494,16 @@ impl Gazetteer {
         let word = tokens[i].text(norm);
         // (token count, bytes stripped, article on the reading, alias)
         let mut best: Vec<(usize, usize, bool, &Alias)> = Vec::new();
+        let mut previous = ("", false);
         for (stripped, stem, article_stripped) in proclitic_readings(word) {
             let key = bare(stem);
             let article = article_stripped || key.len() != stem.len();
+            // "الرياض" and its article reading "رياض" look up the same key: the second strips
+            // more, so it could never win; try the key once.
+            if (key, article) == previous {
+                continue;
+            }
+            previous = (key, article);
             let Some(ids) = self.index.get(key) else {
                 continue;
             };
