@@ -57,13 +57,13 @@ pub fn conflicts(run: &Run) -> Vec<FoundConflict<'_>> {
         .filter(|f| f.status == Status::Conflict)
     {
         for c in &f.conflicts {
-            let (a, b) = (&f.values[c.a], &f.values[c.b]);
+            let (a, b) = f.sides(c);
             let mut values = vec![a.value.key(), b.value.key()];
             values.sort();
             let mut sides = Vec::new();
             for group in [a, b] {
-                for id in &group.documents {
-                    let Some(doc) = by_id.get(id.as_str()).copied() else {
+                for id in run.reconciliation.ids(&group.documents) {
+                    let Some(doc) = by_id.get(id).copied() else {
                         continue;
                     };
                     for claim in doc
@@ -87,17 +87,17 @@ pub fn conflicts(run: &Run) -> Vec<FoundConflict<'_>> {
                     scope: c.scope,
                 },
                 label: f.spec.label,
-                event: c.event.clone(),
+                event: run.reconciliation.event_of(c).map(str::to_owned),
                 sides,
                 message: None,
             });
         }
     }
     for check in run.reconciliation.checks.iter().filter(|c| !c.consistent) {
-        let sides = check
-            .documents
-            .iter()
-            .filter_map(|id| by_id.get(id.as_str()).copied())
+        let sides = run
+            .reconciliation
+            .ids(&check.documents)
+            .filter_map(|id| by_id.get(id).copied())
             .flat_map(|doc| {
                 doc.claims
                     .iter()
@@ -126,28 +126,35 @@ pub fn conflicts(run: &Run) -> Vec<FoundConflict<'_>> {
 }
 
 /// The keys of every conflict of a reconciliation, without looking at documents (for runs that
-/// stream their documents out and keep none).
-pub fn keys(rec: &crate::reconcile::Reconciliation) -> Vec<ConflictKey> {
-    let mut out = Vec::new();
-    for f in rec.fields.iter().filter(|f| f.status == Status::Conflict) {
-        for c in &f.conflicts {
-            let mut values = vec![f.values[c.a].value.key(), f.values[c.b].value.key()];
-            values.sort();
-            out.push(ConflictKey {
-                field: f.spec.name.to_owned(),
-                values,
-                scope: c.scope,
-            });
-        }
-    }
-    for check in rec.checks.iter().filter(|c| !c.consistent) {
-        out.push(ConflictKey {
+/// stream their documents out and keep none). One at a time: a large collection can have hundreds
+/// of thousands of conflicting pairs of dates.
+pub fn keys(rec: &crate::reconcile::Reconciliation) -> impl Iterator<Item = ConflictKey> + '_ {
+    let fields = rec
+        .fields
+        .iter()
+        .filter(|f| f.status == Status::Conflict)
+        .flat_map(|f| {
+            f.conflicts.iter().map(move |c| {
+                let (a, b) = f.sides(c);
+                let mut values = vec![a.value.key(), b.value.key()];
+                values.sort();
+                ConflictKey {
+                    field: f.spec.name.to_owned(),
+                    values,
+                    scope: c.scope,
+                }
+            })
+        });
+    let checks = rec
+        .checks
+        .iter()
+        .filter(|c| !c.consistent)
+        .map(|check| ConflictKey {
             field: check.kind.to_owned(),
             values: vec![check.message.clone()],
             scope: Scope::WithinEvent,
         });
-    }
-    out
+    fields.chain(checks)
 }
 
 /// Known conflicts, as written by `--write-baseline`.
@@ -162,7 +169,7 @@ impl Baseline {
     pub fn of(rec: &crate::reconcile::Reconciliation) -> Self {
         Baseline {
             schema_version: BASELINE_VERSION,
-            conflicts: keys(rec).into_iter().collect(),
+            conflicts: keys(rec).collect(),
         }
     }
 

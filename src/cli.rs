@@ -280,22 +280,17 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
             writer.document(&d)
         })?;
         progress.done();
+        let totals = kept.totals;
         let rec = kept.reconcile();
-        writer.finish(&rec, kept.totals)?;
+        writer.finish(&rec, totals)?;
         out.flush()?;
         if let Some(path) = &args.write_baseline {
             Baseline::of(&rec).write(path)?;
         }
         let counted = baseline::keys(&rec)
-            .iter()
             .filter(|k| counts(k, fail_on, &known))
             .count();
-        return finish(
-            kept.totals.ok,
-            kept.totals.documents,
-            counted,
-            args.exit_zero,
-        );
+        return finish(totals.ok, totals.documents, counted, args.exit_zero);
     }
 
     let mut documents_read = Vec::new();
@@ -306,6 +301,7 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
         Ok(())
     })?;
     progress.done();
+    let totals = kept.totals;
     let result = Run {
         documents: documents_read,
         reconciliation: kept.reconcile(),
@@ -345,12 +341,7 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
         }
     }
     out.flush()?;
-    finish(
-        kept.totals.ok,
-        kept.totals.documents,
-        counted.len(),
-        args.exit_zero,
-    )
+    finish(totals.ok, totals.documents, counted.len(), args.exit_zero)
 }
 
 /// The documents of the run, from the inputs or (with --reduce) from map outputs, each handed to

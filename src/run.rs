@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use crate::document::{self, Input, Offsets, ReadOptions, Status};
 use crate::extract::{self, Claim, Finding};
 use crate::lexicon::gazetteer::Gazetteer;
-use crate::reconcile::{self, DocClaims, Reconciliation};
+use crate::reconcile::{self, Collection, Reconciliation};
 
 /// What became of one input.
 #[derive(Debug, Clone)]
@@ -77,10 +77,11 @@ impl Totals {
     }
 }
 
-/// What a streamed run keeps: each readable document's values (not its evidence), and totals.
+/// What a streamed run keeps: each readable document's id and values (not its evidence), and
+/// totals.
 #[derive(Debug, Clone, Default)]
 pub struct Kept {
-    pub docs: Vec<DocClaims>,
+    pub docs: Collection,
     pub totals: Totals,
 }
 
@@ -89,17 +90,18 @@ impl Kept {
     pub fn keep(&mut self, d: &DocumentResult) {
         self.totals.add(d.status);
         if d.status == Status::Ok {
-            self.docs.push(DocClaims::new(&d.id, &d.claims));
+            self.docs.push(&d.id, &d.claims);
         }
     }
 
-    pub fn reconcile(&self) -> Reconciliation {
-        reconcile::reconcile(&self.docs)
+    /// Reconciles the kept documents, handing their ids on to the result.
+    pub fn reconcile(self) -> Reconciliation {
+        reconcile::reconcile(self.docs)
     }
 }
 
 /// Reads and extracts every input, in parallel chunks, handing each result to `sink` in input
-/// order; only the small `DocClaims` of each document are kept, so memory does not grow with
+/// order; only each document's id and interned values are kept, so memory does not grow with
 /// the text.
 pub fn stream(
     inputs: &[Input],
@@ -140,12 +142,11 @@ pub fn run(inputs: &[Input], options: &RunOptions) -> Run {
 
 /// Reconciles already-extracted documents (those with status `ok`).
 pub fn reconcile_documents(documents: &[DocumentResult]) -> Reconciliation {
-    let readable: Vec<DocClaims> = documents
-        .iter()
-        .filter(|d| d.status == Status::Ok)
-        .map(|d| DocClaims::new(&d.id, &d.claims))
-        .collect();
-    reconcile::reconcile(&readable)
+    let mut readable = Collection::default();
+    for d in documents.iter().filter(|d| d.status == Status::Ok) {
+        readable.push(&d.id, &d.claims);
+    }
+    reconcile::reconcile(readable)
 }
 
 /// Extracts the claims of one already-decoded text.

@@ -10,7 +10,7 @@ use libfuzzer_sys::fuzz_target;
 use reconcile::document::decode::decode;
 use reconcile::extract::extract;
 use reconcile::lexicon::gazetteer::Gazetteer;
-use reconcile::reconcile::{DocClaims, reconcile};
+use reconcile::reconcile::{Collection, reconcile};
 use reconcile::report::sanitize;
 use reconcile::text::NormText;
 
@@ -40,11 +40,10 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     assert_eq!(extract(text, g).claims, extraction.claims);
-    let docs = [
-        DocClaims::new("a", &extraction.claims),
-        DocClaims::new("b", &extraction.claims),
-    ];
-    let rec = reconcile(&docs);
+    let mut docs = Collection::default();
+    docs.push("a", &extraction.claims);
+    docs.push("b", &extraction.claims);
+    let rec = reconcile(docs);
     for f in &rec.fields {
         for group in &f.values {
             let shown = group.value.key();

@@ -7,25 +7,25 @@
 
 use std::collections::HashMap;
 
-use crate::extract::field::{FieldKind, MEETING_DATE, MEETING_WEEKDAY};
+use jiff::civil::Weekday;
+
+use crate::extract::field::{FieldKind, MEETING_DATE, MEETING_WEEKDAY, order};
 use crate::extract::value::Day;
 use crate::extract::{FIELDS, Relation, Value};
 use crate::text::dates::PartialDate;
 
-use super::DocClaims;
+use super::Collection;
 
 /// Documents that most likely describe one meeting, and what they jointly say about it.
 #[derive(Debug, Clone)]
 pub struct Event {
     pub id: String,
-    pub documents: Vec<String>,
+    /// The member documents, as indexes into the reconciled documents (see
+    /// [`super::Reconciliation::id`]), in document order.
+    pub documents: Vec<u32>,
     /// The event's value per field where its documents agree (or one is more precise and the
     /// rest compatible with it), in field order.
     pub summary: Vec<(&'static str, Value)>,
-    /// Every descriptor value seen, per descriptor field (same order as `FIELDS`).
-    descriptors: Vec<Vec<Value>>,
-    /// Indexes of the member documents in the slice the event was grouped from.
-    members: Vec<usize>,
 }
 
 impl Event {
@@ -36,25 +36,39 @@ impl Event {
             .map(|(_, v)| v)
     }
 
-    /// The ids of this event's documents that state `field`.
-    pub fn documents_stating(&self, docs: &[DocClaims], field: &str) -> Vec<String> {
-        self.members
+    /// This event's documents that state the field at position `field` in `FIELDS`.
+    pub(super) fn documents_stating(&self, docs: &Collection, field: usize) -> Vec<u32> {
+        self.documents
             .iter()
-            .map(|&i| &docs[i])
-            .filter(|d| d.states(field))
-            .map(|d| d.id.clone())
+            .copied()
+            .filter(|&d| docs.states(d, field))
             .collect()
     }
 }
 
-/// A document's descriptor values, one list per field in `FIELDS` (empty for non-descriptors).
-/// A full date also speaks for its weekday.
-fn descriptors(doc: &DocClaims) -> Vec<Vec<Value>> {
-    let mut out: Vec<Vec<Value>> = FIELDS
+/// The weekday values a full date implies, for descriptors to borrow (Monday first).
+static WEEKDAYS: [Value; 7] = [
+    Value::Weekday(Day(Weekday::Monday)),
+    Value::Weekday(Day(Weekday::Tuesday)),
+    Value::Weekday(Day(Weekday::Wednesday)),
+    Value::Weekday(Day(Weekday::Thursday)),
+    Value::Weekday(Day(Weekday::Friday)),
+    Value::Weekday(Day(Weekday::Saturday)),
+    Value::Weekday(Day(Weekday::Sunday)),
+];
+
+/// Descriptor values, one list per field in `FIELDS` (empty for non-descriptors), borrowed from
+/// the collection: grouping copies no value.
+type Descriptors<'a> = Vec<Vec<&'a Value>>;
+
+/// A document's descriptor values. A full date also speaks for its weekday.
+fn descriptors(docs: &Collection, doc: u32) -> Descriptors<'_> {
+    let mut out: Descriptors = FIELDS
         .iter()
-        .map(|spec| {
+        .enumerate()
+        .map(|(at, spec)| {
             if spec.descriptor {
-                doc.values(spec.name).into_iter().cloned().collect()
+                docs.values(doc, at).collect()
             } else {
                 Vec::new()
             }
@@ -62,19 +76,20 @@ fn descriptors(doc: &DocClaims) -> Vec<Vec<Value>> {
         .collect();
     let weekday_at = FIELDS.iter().position(|f| f.name == MEETING_WEEKDAY);
     if let Some(w) = weekday_at {
-        for v in doc.values(MEETING_DATE) {
+        for v in docs.values(doc, order(MEETING_DATE)) {
             if let Value::Date(d) = v
                 && let Some(day) = d.weekday()
-                && !out[w].contains(&Value::Weekday(Day(day)))
+                && let Some(implied) = WEEKDAYS.iter().find(|w| **w == Value::Weekday(Day(day)))
+                && !out[w].contains(&implied)
             {
-                out[w].push(Value::Weekday(Day(day)));
+                out[w].push(implied);
             }
         }
     }
     out
 }
 
-fn compatible(a: &[Vec<Value>], b: &[Vec<Value>]) -> bool {
+fn compatible(a: &[Vec<&Value>], b: &[Vec<&Value>]) -> bool {
     FIELDS.iter().enumerate().all(|(i, spec)| {
         a[i].iter().all(|x| {
             b[i].iter()
@@ -84,30 +99,30 @@ fn compatible(a: &[Vec<Value>], b: &[Vec<Value>]) -> bool {
 }
 
 /// Groups documents into events, in document order; event ids are E1, E2, …
-pub fn group(docs: &[DocClaims]) -> Vec<Event> {
+pub fn group(docs: &Collection) -> Vec<Event> {
     let weekday_at = FIELDS.iter().position(|f| f.name == MEETING_WEEKDAY);
     let mut events: Vec<Event> = Vec::new();
+    // Every descriptor value seen per event (same order as `events`), while grouping.
+    let mut merged_descriptors: Vec<Descriptors> = Vec::new();
     // Events by their one weekday, and events with none yet: a document with weekday W can only
     // join one of these, so it is compared with them alone, in event order, and the result is
     // the same as comparing it with every event.
-    let mut by_weekday: HashMap<Value, Vec<usize>> = HashMap::new();
+    let mut by_weekday: HashMap<&Value, Vec<usize>> = HashMap::new();
     let mut no_weekday: Vec<usize> = Vec::new();
-    for (index, doc) in docs.iter().enumerate() {
-        let mine = descriptors(doc);
+    for doc in docs.documents() {
+        let mine = descriptors(docs, doc);
         let own_weekdays = weekday_at.map_or(&[][..], |w| &mine[w][..]);
         let found = match own_weekdays {
             [day] => {
                 let indexed = by_weekday.get(day).map_or(&[][..], Vec::as_slice);
-                merged(indexed, &no_weekday).find(|&e| compatible(&events[e].descriptors, &mine))
+                merged(indexed, &no_weekday).find(|&e| compatible(&merged_descriptors[e], &mine))
             }
-            _ => (0..events.len()).find(|&e| compatible(&events[e].descriptors, &mine)),
+            _ => (0..events.len()).find(|&e| compatible(&merged_descriptors[e], &mine)),
         };
         let e = match found {
             Some(e) => {
-                let event = &mut events[e];
-                event.documents.push(doc.id.clone());
-                event.members.push(index);
-                for (have, new) in event.descriptors.iter_mut().zip(mine) {
+                events[e].documents.push(doc);
+                for (have, new) in merged_descriptors[e].iter_mut().zip(mine) {
                     for v in new {
                         if !have.contains(&v) {
                             have.push(v);
@@ -119,23 +134,22 @@ pub fn group(docs: &[DocClaims]) -> Vec<Event> {
             None => {
                 events.push(Event {
                     id: format!("E{}", events.len() + 1),
-                    documents: vec![doc.id.clone()],
+                    documents: vec![doc],
                     summary: Vec::new(),
-                    descriptors: mine,
-                    members: vec![index],
                 });
+                merged_descriptors.push(mine);
                 no_weekday.push(events.len() - 1);
                 events.len() - 1
             }
         };
         // Keep the index: an event sits under its one weekday, or among those with none.
-        let days = weekday_at.map_or(&[][..], |w| &events[e].descriptors[w][..]);
+        let days = weekday_at.map_or(&[][..], |w| &merged_descriptors[e][w][..]);
         if !days.is_empty()
             && let Ok(at) = no_weekday.binary_search(&e)
         {
             no_weekday.remove(at);
             if let [day] = days {
-                let list = by_weekday.entry(day.clone()).or_default();
+                let list = by_weekday.entry(*day).or_default();
                 let at = list.partition_point(|&x| x < e);
                 list.insert(at, e);
             }
@@ -170,11 +184,18 @@ fn merged<'a>(a: &'a [usize], b: &'a [usize]) -> impl Iterator<Item = usize> + '
     })
 }
 
-fn summarise(event: &Event, docs: &[DocClaims]) -> Vec<(&'static str, Value)> {
-    let members: Vec<&DocClaims> = event.members.iter().map(|&i| &docs[i]).collect();
+fn summarise(event: &Event, docs: &Collection) -> Vec<(&'static str, Value)> {
     let mut summary = Vec::new();
-    for spec in FIELDS.iter().filter(|s| s.kind == FieldKind::Scalar) {
-        let mut values: Vec<&Value> = members.iter().flat_map(|d| d.values(spec.name)).collect();
+    for (at, spec) in FIELDS
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.kind == FieldKind::Scalar)
+    {
+        let mut values: Vec<&Value> = event
+            .documents
+            .iter()
+            .flat_map(|&d| docs.values(d, at))
+            .collect();
         values.sort();
         values.dedup();
         let Some(best) = values.iter().copied().max_by_key(|v| precision(v)) else {
@@ -194,7 +215,7 @@ fn summarise(event: &Event, docs: &[DocClaims]) -> Vec<(&'static str, Value)> {
     {
         summary.push((MEETING_WEEKDAY, Value::Weekday(Day(day))));
     }
-    summary.sort_by_key(|(f, _)| crate::extract::field::order(f));
+    summary.sort_by_key(|(f, _)| order(f));
     summary
 }
 

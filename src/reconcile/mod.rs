@@ -5,56 +5,115 @@
 
 mod events;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
-use crate::extract::field::{FieldKind, MEETING_DATE, MEETING_WEEKDAY};
+use rustc_hash::FxHashMap;
+
+use crate::extract::field::{FieldKind, MEETING_DATE, MEETING_WEEKDAY, order};
 use crate::extract::value::Day;
 use crate::extract::{Claim, FIELDS, FieldSpec, Relation, Value};
 use crate::text::dates::weekday_name;
 
 pub use events::Event;
 
-/// What one readable document states, as the reconciler sees it: its distinct values per field,
-/// without evidence. Small, so a run over many documents keeps only these.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocClaims {
-    pub id: String,
-    /// Sorted by field order, then value; no duplicates.
-    values: Vec<(&'static str, Value)>,
+/// What the readable documents of a run state, as the reconciler sees them: each document's id
+/// and its distinct values per field, without evidence. A run over many documents keeps only
+/// this, so values are interned: one copy of each distinct (field, value) pair, and four bytes per
+/// value a document states. Documents are referred to by their index here (in report order).
+#[derive(Debug, Clone, Default)]
+pub struct Collection {
+    ids: Vec<Box<str>>,
+    /// Distinct (field index in `FIELDS`, value) pairs, in order of first appearance.
+    entries: Vec<(u8, Value)>,
+    /// Per field: value → its index in `entries`.
+    index: Vec<FxHashMap<Value, u32>>,
+    /// Every document's entries, one document after another, each sorted by field then value.
+    stated: Vec<u32>,
+    /// Where each document's entries end in `stated`.
+    ends: Vec<u32>,
 }
 
-impl DocClaims {
-    /// The distinct values of a document's claims.
-    pub fn new(id: &str, claims: &[Claim]) -> Self {
-        let mut values: Vec<(&'static str, Value)> =
-            claims.iter().map(|c| (c.field, c.value.clone())).collect();
-        values.sort_by(|a, b| {
-            crate::extract::field::order(a.0)
-                .cmp(&crate::extract::field::order(b.0))
-                .then_with(|| a.1.cmp(&b.1))
-        });
-        values.dedup();
-        // Kept for every document of a run: hold no spare capacity.
-        values.shrink_to_fit();
-        DocClaims {
-            id: id.to_owned(),
-            values,
+impl Collection {
+    /// Adds a document with the distinct values of its claims (claims of fields the reconciler
+    /// does not know are left out: no verdict would read them).
+    pub fn push(&mut self, id: &str, claims: &[Claim]) {
+        if self.index.is_empty() {
+            self.index = vec![FxHashMap::default(); FIELDS.len()];
         }
+        let mut mine = Vec::with_capacity(claims.len());
+        for claim in claims {
+            let field = order(claim.field);
+            let Some(known) = self.index.get_mut(field) else {
+                continue;
+            };
+            let entry = match known.get(&claim.value) {
+                Some(&entry) => entry,
+                None => {
+                    let entry = to_u32(self.entries.len());
+                    known.insert(claim.value.clone(), entry);
+                    // At most `FIELDS.len()` fields, far below 256.
+                    self.entries.push((field as u8, claim.value.clone()));
+                    entry
+                }
+            };
+            mine.push(entry);
+        }
+        let entries = &self.entries;
+        mine.sort_by(|&a, &b| {
+            let (a, b) = (&entries[a as usize], &entries[b as usize]);
+            a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1))
+        });
+        mine.dedup();
+        self.stated.extend(mine);
+        self.ends.push(to_u32(self.stated.len()));
+        self.ids.push(id.into());
     }
 
-    /// The distinct values this document gives for a field, in canonical order.
-    pub fn values(&self, field: &str) -> Vec<&Value> {
-        self.values
+    /// How many documents there are.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// A document's id.
+    pub fn id(&self, document: u32) -> &str {
+        &self.ids[document as usize]
+    }
+
+    /// The entries a document states for a field (by index in `FIELDS`), in canonical order.
+    fn entries(&self, document: u32, field: usize) -> &[u32] {
+        let d = document as usize;
+        let from = if d == 0 { 0 } else { self.ends[d - 1] as usize };
+        let all = &self.stated[from..self.ends[d] as usize];
+        let start = all.partition_point(|&e| usize::from(self.entries[e as usize].0) < field);
+        let end = all.partition_point(|&e| usize::from(self.entries[e as usize].0) <= field);
+        &all[start..end]
+    }
+
+    /// The distinct values a document gives for a field, in canonical order.
+    fn values(&self, document: u32, field: usize) -> impl Iterator<Item = &Value> {
+        self.entries(document, field)
             .iter()
-            .filter(|(f, _)| *f == field)
-            .map(|(_, v)| v)
-            .collect()
+            .map(|&e| &self.entries[e as usize].1)
     }
 
     /// Whether the document states the field at all.
-    pub fn states(&self, field: &str) -> bool {
-        self.values.iter().any(|(f, _)| *f == field)
+    fn states(&self, document: u32, field: usize) -> bool {
+        !self.entries(document, field).is_empty()
     }
+
+    /// Every document index, in order.
+    fn documents(&self) -> impl Iterator<Item = u32> + use<> {
+        0..to_u32(self.len())
+    }
+}
+
+/// A count or position that the run keeps in four bytes.
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).expect("fewer than 2^32 documents and values")
 }
 
 /// The verdict on one field.
@@ -94,19 +153,21 @@ pub enum Scope {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValueGroup {
     pub value: Value,
-    pub documents: Vec<String>,
+    /// Indexes into the reconciled documents (see [`Reconciliation::id`]), in document order.
+    pub documents: Vec<u32>,
 }
 
-/// Two values of a field that cannot both be true of one meeting.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Two values of a field that cannot both be true of one meeting. A field with many distinct
+/// values (meeting dates over a large collection) has up to n²/2 of these, so each is kept in a
+/// few bytes of indexes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Conflict {
-    pub field: &'static str,
     pub scope: Scope,
     /// Indexes into the field's `values`.
-    pub a: usize,
-    pub b: usize,
-    /// For `within_event`: the event both sides share.
-    pub event: Option<String>,
+    pub a: u32,
+    pub b: u32,
+    /// For `within_event`: the event both sides share, by its index in `Reconciliation::events`.
+    pub event: Option<u32>,
 }
 
 /// The verdict on one field across all documents.
@@ -116,28 +177,58 @@ pub struct FieldVerdict {
     pub status: Status,
     pub scope: Option<Scope>,
     pub values: Vec<ValueGroup>,
-    pub silent: Vec<String>,
+    /// The documents that do not state the field (indexes, as in `ValueGroup::documents`).
+    pub silent: Vec<u32>,
     pub conflicts: Vec<Conflict>,
 }
 
+impl FieldVerdict {
+    /// The two values in conflict.
+    pub fn sides(&self, c: &Conflict) -> (&ValueGroup, &ValueGroup) {
+        (&self.values[c.a as usize], &self.values[c.b as usize])
+    }
+}
+
 /// A cross-field check inside one document or event (a weekday against a date).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Check {
     pub kind: &'static str,
     pub consistent: bool,
-    pub documents: Vec<String>,
+    /// Indexes, as in `ValueGroup::documents`, sorted by id.
+    pub documents: Vec<u32>,
     pub message: String,
 }
 
 /// Everything the reconciler found.
 #[derive(Debug, Clone, Default)]
 pub struct Reconciliation {
+    /// The reconciled documents' ids: verdicts, events and checks name documents by their index
+    /// here, four bytes each, rather than by a copy of the id.
+    ids: Vec<Box<str>>,
     pub events: Vec<Event>,
     pub fields: Vec<FieldVerdict>,
     pub checks: Vec<Check>,
 }
 
 impl Reconciliation {
+    /// The id of a reconciled document, by its index.
+    pub fn id(&self, document: u32) -> &str {
+        &self.ids[document as usize]
+    }
+
+    /// The ids of the given documents, in the given order.
+    pub fn ids<'r, 'd>(
+        &'r self,
+        documents: &'d [u32],
+    ) -> impl Iterator<Item = &'r str> + use<'r, 'd> {
+        documents.iter().map(|&d| self.id(d))
+    }
+
+    /// The id of the event a conflict lies within, if it does.
+    pub fn event_of(&self, c: &Conflict) -> Option<&str> {
+        c.event.map(|e| self.events[e as usize].id.as_str())
+    }
+
     /// Conflicts of any field, with a given scope.
     pub fn conflict_count(&self, scope: Scope) -> usize {
         let fields = self
@@ -154,105 +245,120 @@ impl Reconciliation {
     }
 }
 
-/// Reconciles the claims of the given documents (in report order).
-pub fn reconcile(docs: &[DocClaims]) -> Reconciliation {
-    let events = events::group(docs);
-    let event_of: BTreeMap<&str, &str> = events
-        .iter()
-        .flat_map(|e| e.documents.iter().map(move |d| (d.as_str(), e.id.as_str())))
-        .collect();
+/// Reconciles the claims of a collection of documents (in report order). The collection is
+/// consumed: its ids move into the result, and its values are not needed after.
+pub fn reconcile(docs: Collection) -> Reconciliation {
+    let events = events::group(&docs);
+    let mut event_of = vec![0; docs.len()];
+    for (e, event) in events.iter().enumerate() {
+        for &d in &event.documents {
+            event_of[d as usize] = e;
+        }
+    }
     let fields = FIELDS
         .iter()
-        .filter_map(|spec| verdict(spec, docs, &event_of))
+        .enumerate()
+        .filter_map(|(at, spec)| verdict(spec, at, &docs, &events, &event_of))
         .collect();
-    let checks = weekday_checks(docs, &events);
+    let checks = weekday_checks(&docs, &events);
     Reconciliation {
+        ids: docs.ids,
         events,
         fields,
         checks,
     }
 }
 
+/// The verdict on the field `spec`, at position `at` in `FIELDS`. `event_of` gives each
+/// document's event (every document is in exactly one).
 fn verdict(
     spec: &'static FieldSpec,
-    docs: &[DocClaims],
-    event_of: &BTreeMap<&str, &str>,
+    at: usize,
+    docs: &Collection,
+    events: &[Event],
+    event_of: &[usize],
 ) -> Option<FieldVerdict> {
-    let mut groups: Vec<ValueGroup> = Vec::new();
+    // Groups by entry: an entry is one (field, value) pair, so it finds its group directly.
+    let mut group_of: FxHashMap<u32, usize> = FxHashMap::default();
+    let mut groups: Vec<(u32, Vec<u32>)> = Vec::new();
     let mut silent = Vec::new();
     let mut stating = 0;
-    for doc in docs {
-        let values = doc.values(spec.name);
-        if values.is_empty() {
-            silent.push(doc.id.clone());
+    for doc in docs.documents() {
+        let entries = docs.entries(doc, at);
+        if entries.is_empty() {
+            silent.push(doc);
             continue;
         }
         stating += 1;
-        for v in values {
-            match groups.iter_mut().find(|g| &g.value == v) {
-                Some(g) => g.documents.push(doc.id.clone()),
-                None => groups.push(ValueGroup {
-                    value: v.clone(),
-                    documents: vec![doc.id.clone()],
-                }),
-            }
+        for &entry in entries {
+            let g = *group_of.entry(entry).or_insert_with(|| {
+                groups.push((entry, Vec::new()));
+                groups.len() - 1
+            });
+            groups[g].1.push(doc);
         }
     }
     if stating == 0 {
         return None;
     }
+    let value = |entry: u32| &docs.entries[entry as usize].1;
     // Most widely stated first; ties in canonical order, so output is stable.
     groups.sort_by(|a, b| {
-        b.documents
-            .len()
-            .cmp(&a.documents.len())
-            .then(a.value.cmp(&b.value))
+        b.1.len()
+            .cmp(&a.1.len())
+            .then_with(|| value(a.0).cmp(value(b.0)))
     });
     let mut conflicts = Vec::new();
     let mut worst = Relation::Same;
     if spec.kind == FieldKind::Scalar {
-        let events: Vec<BTreeSet<&str>> = groups
+        // Ordered by id (E10 before E2): the shared event reported is the first in that order.
+        let in_events: Vec<BTreeSet<(&str, usize)>> = groups
             .iter()
-            .map(|g| {
-                g.documents
+            .map(|(_, documents)| {
+                documents
                     .iter()
-                    .filter_map(|d| event_of.get(d.as_str()).copied())
+                    .map(|&d| {
+                        let e = event_of[d as usize];
+                        (events[e].id.as_str(), e)
+                    })
                     .collect()
             })
             .collect();
         for i in 0..groups.len() {
             for j in i + 1..groups.len() {
-                let relation = (spec.relate)(&groups[i].value, &groups[j].value);
+                let relation = (spec.relate)(value(groups[i].0), value(groups[j].0));
                 worst = worst.max(relation);
                 if relation == Relation::Conflict {
-                    let shared = events[i]
-                        .intersection(&events[j])
+                    let shared = in_events[i]
+                        .intersection(&in_events[j])
                         .next()
-                        .map(|e| (*e).to_owned());
+                        .map(|&(_, e)| to_u32(e));
                     conflicts.push(Conflict {
-                        field: spec.name,
                         scope: if shared.is_some() {
                             Scope::WithinEvent
                         } else {
                             Scope::AcrossEvents
                         },
-                        a: i,
-                        b: j,
+                        a: to_u32(i),
+                        b: to_u32(j),
                         event: shared,
                     });
                 }
             }
         }
+        conflicts.shrink_to_fit();
     }
     let status = match spec.kind {
         _ if stating == 1 && worst != Relation::Conflict => Status::Single,
         FieldKind::List => {
-            let sets: BTreeSet<Vec<&Value>> = docs
-                .iter()
-                .map(|d| d.values(spec.name))
-                .filter(|v| !v.is_empty())
-                .collect();
-            if sets.len() == 1 {
+            // An entry stands for one value, and each document's entries are in canonical
+            // order: equal lists of entries are equal lists of values.
+            let mut lists = docs
+                .documents()
+                .map(|d| docs.entries(d, at))
+                .filter(|e| !e.is_empty());
+            let first = lists.next();
+            if lists.all(|l| Some(l) == first) {
                 Status::Agree
             } else {
                 Status::Partial
@@ -276,20 +382,27 @@ fn verdict(
         spec,
         status,
         scope,
-        values: groups,
+        values: groups
+            .into_iter()
+            .map(|(entry, documents)| ValueGroup {
+                value: value(entry).clone(),
+                documents,
+            })
+            .collect(),
         silent,
         conflicts,
     })
 }
 
 /// Within each document and each event, a full date and a weekday must name the same day.
-fn weekday_checks(docs: &[DocClaims], events: &[Event]) -> Vec<Check> {
+fn weekday_checks(docs: &Collection, events: &[Event]) -> Vec<Check> {
+    let (date_at, weekday_at) = (order(MEETING_DATE), order(MEETING_WEEKDAY));
     let mut checks = Vec::new();
-    for doc in docs {
-        for date in doc.values(MEETING_DATE) {
+    for doc in docs.documents() {
+        for date in docs.values(doc, date_at) {
             let Value::Date(d) = date else { continue };
             let Some(actual) = d.weekday() else { continue };
-            for stated in doc.values(MEETING_WEEKDAY) {
+            for stated in docs.values(doc, weekday_at) {
                 let Value::Weekday(Day(w)) = stated else {
                     continue;
                 };
@@ -297,10 +410,10 @@ fn weekday_checks(docs: &[DocClaims], events: &[Event]) -> Vec<Check> {
                 checks.push(Check {
                     kind: "weekday_matches_date",
                     consistent,
-                    documents: vec![doc.id.to_owned()],
+                    documents: vec![doc],
                     message: format!(
                         "{} states {} and {}: {} is a {}",
-                        doc.id,
+                        docs.id(doc),
                         weekday_name(*w),
                         d.iso(),
                         d.iso(),
@@ -318,15 +431,15 @@ fn weekday_checks(docs: &[DocClaims], events: &[Event]) -> Vec<Check> {
             continue;
         };
         let Some(actual) = d.weekday() else { continue };
-        let date_docs = event.documents_stating(docs, MEETING_DATE);
-        let weekday_docs = event.documents_stating(docs, MEETING_WEEKDAY);
+        let date_docs = event.documents_stating(docs, date_at);
+        let weekday_docs = event.documents_stating(docs, weekday_at);
         // A single document checking itself is reported above.
         if date_docs.len() + weekday_docs.len() < 2 || date_docs == weekday_docs {
             continue;
         }
-        let mut documents: Vec<String> = date_docs.into_iter().chain(weekday_docs).collect();
-        documents.sort();
-        documents.dedup();
+        let mut documents: Vec<u32> = date_docs.into_iter().chain(weekday_docs).collect();
+        documents.sort_by(|&a, &b| docs.id(a).cmp(docs.id(b)));
+        documents.dedup_by(|a, b| docs.id(*a) == docs.id(*b));
         checks.push(Check {
             kind: "event_weekday_matches_date",
             consistent: *w == actual,

@@ -307,10 +307,9 @@ impl<'r> Page<'r> {
         let mut placed = BTreeSet::new();
         let mut groups = Vec::new();
         for event in &rec.events {
-            let columns: Vec<Column> = event
-                .documents
-                .iter()
-                .filter_map(|id| ok.iter().find(|(_, d)| &d.id == id))
+            let columns: Vec<Column> = rec
+                .ids(&event.documents)
+                .filter_map(|id| ok.iter().find(|(_, d)| d.id == id))
                 .filter(|(i, _)| placed.insert(*i))
                 .map(|&(index, doc)| Column { index, doc })
                 .collect();
@@ -335,7 +334,7 @@ impl<'r> Page<'r> {
         let event_of = rec
             .events
             .iter()
-            .flat_map(|e| e.documents.iter().map(move |d| (d.as_str(), e.id.as_str())))
+            .flat_map(|e| rec.ids(&e.documents).map(move |d| (d, e.id.as_str())))
             .collect();
         Page {
             run,
@@ -394,7 +393,7 @@ impl<'r> Page<'r> {
                                     (short_field(field)) " " strong { (text(&value_label(value))) }
                                 }
                                 " — "
-                                @for (i, id) in event.documents.iter().enumerate() {
+                                @for (i, id) in rec.ids(&event.documents).enumerate() {
                                     @if i > 0 { ", " }
                                     @match self.doc_index(id) {
                                         Some(index) => a href=(format!("#{}", doc_anchor(index))) { code dir="ltr" { (text(id)) } },
@@ -409,6 +408,11 @@ impl<'r> Page<'r> {
             }
             "\n"
         }
+    }
+
+    /// The ids of reconciled documents, by their indexes.
+    fn ids<'d>(&self, documents: &'d [u32]) -> impl Iterator<Item = &'r str> + use<'r, 'd> {
+        self.run.reconciliation.ids(documents)
     }
 
     fn doc_index(&self, id: &str) -> Option<usize> {
@@ -547,7 +551,7 @@ impl<'r> Page<'r> {
             .values
             .iter()
             .enumerate()
-            .filter(|(_, g)| g.documents.contains(&doc.id))
+            .filter(|(_, g)| self.ids(&g.documents).any(|d| d == doc.id))
             .map(|(i, _)| i)
             .collect();
         if mine.is_empty() {
@@ -556,18 +560,18 @@ impl<'r> Page<'r> {
         let my_event = self.event_of.get(doc.id.as_str());
         let mut in_conflict = None;
         for c in &f.conflicts {
-            let other = if mine.contains(&c.a) {
-                c.b
-            } else if mine.contains(&c.b) {
-                c.a
+            let (a, b) = (c.a as usize, c.b as usize);
+            let other = if mine.contains(&a) {
+                b
+            } else if mine.contains(&b) {
+                a
             } else {
                 continue;
             };
             // Within the event only when the other side has a source in this document's event.
-            let same_event = f.values[other]
-                .documents
-                .iter()
-                .any(|d| my_event.is_some() && self.event_of.get(d.as_str()) == my_event);
+            let same_event = self
+                .ids(&f.values[other].documents)
+                .any(|d| my_event.is_some() && self.event_of.get(d) == my_event);
             if same_event {
                 return CellVerdict::ConflictWithin;
             }
@@ -583,7 +587,7 @@ impl<'r> Page<'r> {
                 let set = |id: &str| -> Vec<&Value> {
                     f.values
                         .iter()
-                        .filter(|g| g.documents.iter().any(|d| d == id))
+                        .filter(|g| self.ids(&g.documents).any(|d| d == id))
                         .map(|g| &g.value)
                         .collect()
                 };
@@ -629,7 +633,7 @@ impl<'r> Page<'r> {
     }
 
     fn conflict(&self, f: &FieldVerdict, n: usize, c: &crate::reconcile::Conflict) -> Markup {
-        let (a, b) = (&f.values[c.a], &f.values[c.b]);
+        let (a, b) = f.sides(c);
         let verdict = match c.scope {
             Scope::WithinEvent => CellVerdict::ConflictWithin,
             Scope::AcrossEvents => CellVerdict::ConflictAcross,
@@ -637,7 +641,7 @@ impl<'r> Page<'r> {
         let why = match c.scope {
             Scope::WithinEvent => format!(
                 "within event {}: sources about the same meeting contradict each other",
-                c.event.as_deref().unwrap_or("?")
+                self.run.reconciliation.event_of(c).unwrap_or("?")
             ),
             Scope::AcrossEvents => {
                 "across events: these sources most likely describe different meetings".to_owned()
@@ -713,7 +717,7 @@ impl<'r> Page<'r> {
         &self,
         field: &str,
         value: &Value,
-        docs: &[String],
+        docs: &[u32],
     ) -> Option<(&'r DocumentResult, &'r Claim)> {
         self.claims_stating(field, value, docs)
             .into_iter()
@@ -726,16 +730,16 @@ impl<'r> Page<'r> {
         &self,
         field: &str,
         value: &Value,
-        docs: &[String],
+        docs: &[u32],
     ) -> Vec<(usize, usize, &'r DocumentResult, &'r Claim)> {
         let mut out = Vec::new();
-        for id in docs {
+        for id in self.ids(docs) {
             let Some((di, d)) = self
                 .run
                 .documents
                 .iter()
                 .enumerate()
-                .find(|(_, d)| &d.id == id)
+                .find(|(_, d)| d.id == id)
             else {
                 continue;
             };

@@ -28,9 +28,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct JsonReport<'a> {
     pub schema_version: u32,
     pub documents: Vec<JsonDocument<'a>>,
-    pub events: Vec<JsonEvent>,
-    pub fields: Vec<JsonField>,
-    pub checks: Vec<JsonCheck>,
+    pub events: Vec<JsonEvent<'a>>,
+    pub fields: Vec<JsonField<'a>>,
+    pub checks: Vec<JsonCheck<'a>>,
     pub summary: JsonSummary,
 }
 
@@ -106,20 +106,51 @@ pub struct JsonFinding<'a> {
     pub evidence: Option<JsonEvidence<'a>>,
 }
 
+/// Documents of a reconciliation by id, written as a JSON array of sanitised strings. The ids
+/// are looked up from indexes only while writing: a field that every document states holds no
+/// copy of every id.
+#[derive(Clone, Copy)]
+pub struct Ids<'a> {
+    rec: &'a Reconciliation,
+    documents: &'a [u32],
+}
+
+impl<'a> Ids<'a> {
+    fn new(rec: &'a Reconciliation, documents: &'a [u32]) -> Self {
+        Ids { rec, documents }
+    }
+}
+
+impl Serialize for Ids<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.rec.ids(self.documents).map(sanitize::json))
+    }
+}
+
+impl std::fmt::Debug for Ids<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries(self.rec.ids(self.documents))
+            .finish()
+    }
+}
+
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct JsonEvent {
+pub struct JsonEvent<'a> {
     pub id: String,
-    pub documents: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub documents: Ids<'a>,
     /// Field → the event's value, where its documents agree or one is more precise.
     #[schemars(with = "std::collections::BTreeMap<String, serde_json::Value>")]
     pub summary: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct JsonValueGroup {
+pub struct JsonValueGroup<'a> {
     #[schemars(with = "serde_json::Value")]
     pub value: serde_json::Value,
-    pub documents: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub documents: Ids<'a>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -131,25 +162,62 @@ pub struct JsonConflict {
     pub event: Option<String>,
 }
 
+/// A field's conflicts, each made into a [`JsonConflict`] only while it is written: a field can
+/// have hundreds of thousands.
+#[derive(Clone, Copy)]
+pub struct Conflicts<'a> {
+    rec: &'a Reconciliation,
+    field: &'a FieldVerdict,
+}
+
+impl<'a> Conflicts<'a> {
+    fn each(self) -> impl Iterator<Item = JsonConflict> + 'a {
+        let Conflicts { rec, field } = self;
+        field.conflicts.iter().map(move |c| {
+            let (a, b) = field.sides(c);
+            JsonConflict {
+                scope: c.scope,
+                values: [to_json(&a.value), to_json(&b.value)],
+                event: rec.event_of(c).map(|e| sanitize::json(e).into_owned()),
+            }
+        })
+    }
+}
+
+impl Serialize for Conflicts<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.each())
+    }
+}
+
+impl std::fmt::Debug for Conflicts<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.each()).finish()
+    }
+}
+
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct JsonField {
+pub struct JsonField<'a> {
     pub field: &'static str,
     /// `agree`, `compatible`, `conflict`, `partial`, `single`, or `varies` (a per-article fact).
     #[schemars(with = "String")]
     pub status: crate::reconcile::Status,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,
-    pub values: Vec<JsonValueGroup>,
-    pub silent: Vec<String>,
-    pub conflicts: Vec<JsonConflict>,
+    pub values: Vec<JsonValueGroup<'a>>,
+    #[schemars(with = "Vec<String>")]
+    pub silent: Ids<'a>,
+    #[schemars(with = "Vec<JsonConflict>")]
+    pub conflicts: Conflicts<'a>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct JsonCheck {
+pub struct JsonCheck<'a> {
     pub kind: &'static str,
     pub consistent: bool,
-    pub documents: Vec<String>,
-    pub message: String,
+    #[schemars(with = "Vec<String>")]
+    pub documents: Ids<'a>,
+    pub message: Cow<'a, str>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -238,10 +306,6 @@ fn clean(s: String) -> String {
     }
 }
 
-fn clean_all(ids: &[String]) -> Vec<String> {
-    ids.iter().map(|s| sanitize::json(s).into_owned()).collect()
-}
-
 /// Sanitises every string (and object key) inside a JSON value.
 fn clean_value(v: serde_json::Value) -> serde_json::Value {
     use serde_json::Value as J;
@@ -257,7 +321,7 @@ fn clean_value(v: serde_json::Value) -> serde_json::Value {
     }
 }
 
-pub fn field(f: &FieldVerdict) -> JsonField {
+pub fn field<'a>(rec: &'a Reconciliation, f: &'a FieldVerdict) -> JsonField<'a> {
     JsonField {
         field: f.spec.name,
         status: f.status,
@@ -267,28 +331,20 @@ pub fn field(f: &FieldVerdict) -> JsonField {
             .iter()
             .map(|g| JsonValueGroup {
                 value: to_json(&g.value),
-                documents: clean_all(&g.documents),
+                documents: Ids::new(rec, &g.documents),
             })
             .collect(),
-        silent: clean_all(&f.silent),
-        conflicts: f
-            .conflicts
-            .iter()
-            .map(|c| JsonConflict {
-                scope: c.scope,
-                values: [to_json(&f.values[c.a].value), to_json(&f.values[c.b].value)],
-                event: c.event.clone().map(clean),
-            })
-            .collect(),
+        silent: Ids::new(rec, &f.silent),
+        conflicts: Conflicts { rec, field: f },
     }
 }
 
-fn check(c: &Check) -> JsonCheck {
+fn check<'a>(rec: &'a Reconciliation, c: &'a Check) -> JsonCheck<'a> {
     JsonCheck {
         kind: c.kind,
         consistent: c.consistent,
-        documents: clean_all(&c.documents),
-        message: clean(c.message.clone()),
+        documents: Ids::new(rec, &c.documents),
+        message: sanitize::json(&c.message),
     }
 }
 
@@ -298,20 +354,28 @@ pub fn report(run: &Run) -> JsonReport<'_> {
         schema_version: SCHEMA_VERSION,
         documents: run.documents.iter().map(document).collect(),
         events: events(&run.reconciliation),
-        fields: run.reconciliation.fields.iter().map(field).collect(),
-        checks: run.reconciliation.checks.iter().map(check).collect(),
+        fields: fields(&run.reconciliation).collect(),
+        checks: checks(&run.reconciliation).collect(),
         summary: JsonSummary::of(run),
     }
 }
 
-pub fn events(rec: &Reconciliation) -> Vec<JsonEvent> {
-    rec.events.iter().map(event).collect()
+pub fn events(rec: &Reconciliation) -> Vec<JsonEvent<'_>> {
+    rec.events.iter().map(|e| event(rec, e)).collect()
 }
 
-fn event(e: &crate::reconcile::Event) -> JsonEvent {
+fn fields(rec: &Reconciliation) -> impl Iterator<Item = JsonField<'_>> {
+    rec.fields.iter().map(|f| field(rec, f))
+}
+
+fn checks(rec: &Reconciliation) -> impl Iterator<Item = JsonCheck<'_>> {
+    rec.checks.iter().map(|c| check(rec, c))
+}
+
+fn event<'a>(rec: &'a Reconciliation, e: &'a crate::reconcile::Event) -> JsonEvent<'a> {
     JsonEvent {
         id: clean(e.id.clone()),
-        documents: clean_all(&e.documents),
+        documents: Ids::new(rec, &e.documents),
         summary: e
             .summary
             .iter()
@@ -346,18 +410,39 @@ pub struct Writer<'w> {
     documents: usize,
 }
 
-/// Writes `value` pretty-printed with every line after the first indented by `indent` spaces.
+/// Writes `value` pretty-printed with every line after the first indented by `indent` spaces
+/// (at most four), straight to `out`: a field that lists every document is never held whole as
+/// one string.
 fn nested(out: &mut dyn Write, value: &impl Serialize, indent: usize) -> io::Result<()> {
-    let text = serde_json::to_string_pretty(value)?;
-    let pad = " ".repeat(indent);
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.write_all(b"\n")?;
-            out.write_all(pad.as_bytes())?;
-        }
-        out.write_all(line.as_bytes())?;
-    }
+    let pad = &b"    "[..indent];
+    serde_json::to_writer_pretty(Indented { out, pad }, value)?;
     Ok(())
+}
+
+/// Passes bytes through, adding `pad` after every line feed. serde_json escapes line feeds inside
+/// strings, so each one it writes ends a line of its layout.
+struct Indented<'o> {
+    out: &'o mut dyn Write,
+    pad: &'static [u8],
+}
+
+impl Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut lines = buf.split(|&b| b == b'\n');
+        if let Some(first) = lines.next() {
+            self.out.write_all(first)?;
+        }
+        for line in lines {
+            self.out.write_all(b"\n")?;
+            self.out.write_all(self.pad)?;
+            self.out.write_all(line)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// Writes a top-level array one element at a time (as `to_writer_pretty` lays it out at depth
@@ -399,11 +484,11 @@ impl<'w> Writer<'w> {
             out.write_all(b"\n  ")?;
         }
         out.write_all(b"],\n  \"events\": ")?;
-        array(out, rec.events.iter().map(event))?;
+        array(out, rec.events.iter().map(|e| event(rec, e)))?;
         out.write_all(b",\n  \"fields\": ")?;
-        array(out, rec.fields.iter().map(field))?;
+        array(out, fields(rec))?;
         out.write_all(b",\n  \"checks\": ")?;
-        array(out, rec.checks.iter().map(check))?;
+        array(out, checks(rec))?;
         out.write_all(b",\n  \"summary\": ")?;
         nested(out, &JsonSummary::new(totals, rec), 2)?;
         out.write_all(b"\n}\n")

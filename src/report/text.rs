@@ -102,7 +102,7 @@ pub fn write(run: &Run, options: &TextOptions, out: &mut dyn Write) -> io::Resul
                 .map(|(f, v)| format!("{}={}", short_field(f), v))
                 .collect();
             writeln!(out, "  {}  {}", style.bold(&event.id), summary.join("  "))?;
-            for d in &event.documents {
+            for d in rec.ids(&event.documents) {
                 writeln!(out, "      {}", sanitize::line(d))?;
             }
         }
@@ -233,19 +233,21 @@ fn write_field(run: &Run, f: &FieldVerdict, style: &Style, out: &mut dyn Write) 
     for g in &f.values {
         let key = g.value.key();
         let surface = first_evidence(run, f.spec.name, &g.value, &g.documents);
+        let documents: Vec<&str> = run.reconciliation.ids(&g.documents).collect();
         writeln!(
             out,
             "      {:<width$}  {}{}",
             sanitize::line(&key),
-            sanitize::line(&g.documents.join(", ")),
+            sanitize::line(&documents.join(", ")),
             surface.map_or(String::new(), |s| format!("  «{}»", sanitize::line(&s))),
         )?;
     }
     if !f.silent.is_empty() && f.spec.kind != FieldKind::PerDocument {
+        let silent: Vec<&str> = run.reconciliation.ids(&f.silent).collect();
         writeln!(
             out,
             "      {}",
-            style.dim(&format!("silent: {}", sanitize::line(&f.silent.join(", "))))
+            style.dim(&format!("silent: {}", sanitize::line(&silent.join(", "))))
         )?;
     }
     Ok(())
@@ -256,10 +258,10 @@ fn find_claim<'r>(
     run: &'r Run,
     field: &str,
     value: &crate::extract::Value,
-    docs: &[String],
+    docs: &[u32],
 ) -> Option<(&'r DocumentResult, &'r Claim)> {
-    docs.iter().find_map(|id| {
-        let d = run.documents.iter().find(|d| &d.id == id)?;
+    run.reconciliation.ids(docs).find_map(|id| {
+        let d = run.documents.iter().find(|d| d.id == id)?;
         let c = d
             .claims
             .iter()
@@ -272,7 +274,7 @@ fn first_evidence(
     run: &Run,
     field: &str,
     value: &crate::extract::Value,
-    docs: &[String],
+    docs: &[u32],
 ) -> Option<String> {
     find_claim(run, field, value, docs).map(|(_, c)| c.evidence.text.clone())
 }
@@ -285,11 +287,11 @@ fn write_conflicts(
 ) -> io::Result<()> {
     let by_id = run.by_id();
     for c in &f.conflicts {
-        let (a, b) = (&f.values[c.a], &f.values[c.b]);
+        let (a, b) = f.sides(c);
         let why = match c.scope {
             Scope::WithinEvent => format!(
                 "within event {}: a real contradiction",
-                c.event.as_deref().unwrap_or("?")
+                run.reconciliation.event_of(c).unwrap_or("?")
             ),
             Scope::AcrossEvents => {
                 "across events: these sources most likely describe different meetings".into()
@@ -304,8 +306,8 @@ fn write_conflicts(
             style.dim(&format!("({why})"))
         )?;
         for g in [a, b] {
-            for id in &g.documents {
-                let Some(d) = by_id.get(id.as_str()).copied() else {
+            for id in run.reconciliation.ids(&g.documents) {
+                let Some(d) = by_id.get(id).copied() else {
                     continue;
                 };
                 for claim in d

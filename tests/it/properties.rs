@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use reconcile::document::{self, ReadOptions, Status, discover};
 use reconcile::extract::{self, Claim};
 use reconcile::lexicon::gazetteer::Gazetteer;
-use reconcile::reconcile::{DocClaims, reconcile};
+use reconcile::reconcile::{Collection, reconcile};
 use reconcile::report::{json, sanitize};
 use reconcile::run::{RunOptions, run};
 use reconcile::text::NormText;
@@ -189,12 +189,11 @@ proptest! {
         let again = extract::extract(&decoded.text, g);
         prop_assert_eq!(&first.claims, &again.claims);
         prop_assert_eq!(&first.findings, &again.findings);
-        let docs = [
-            DocClaims::new("a", &first.claims),
-            DocClaims::new("b", &again.claims),
-        ];
-        let rec = reconcile(&docs);
-        prop_assert_eq!(format!("{rec:?}"), format!("{:?}", reconcile(&docs)));
+        let mut docs = Collection::default();
+        docs.push("a", &first.claims);
+        docs.push("b", &again.claims);
+        let rec = reconcile(docs.clone());
+        prop_assert_eq!(format!("{rec:?}"), format!("{:?}", reconcile(docs)));
     }
 
     /// Decoding errors name an offset inside the input; binary input is skipped, not failed.
