@@ -408,50 +408,85 @@ pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
 pub struct Writer<'w> {
     out: &'w mut dyn Write,
     documents: usize,
+    /// Scratch space for [`nested`], kept from one document to the next.
+    buf: Vec<u8>,
 }
+
+/// How much pretty JSON [`Indented`] gathers before indenting it into the output.
+const CHUNK: usize = 64 * 1024;
 
 /// Writes `value` pretty-printed with every line after the first indented by `indent` spaces
-/// (at most four), straight to `out`: a field that lists every document is never held whole as
-/// one string.
-fn nested(out: &mut dyn Write, value: &impl Serialize, indent: usize) -> io::Result<()> {
-    let pad = &b"    "[..indent];
-    serde_json::to_writer_pretty(Indented { out, pad }, value)?;
-    Ok(())
+/// (at most four). The JSON goes through `buf` a chunk at a time: a field that lists every
+/// document is never held whole as one string.
+fn nested(
+    out: &mut dyn Write,
+    buf: &mut Vec<u8>,
+    value: &impl Serialize,
+    indent: usize,
+) -> io::Result<()> {
+    let mut indented = Indented {
+        out,
+        pad: &b"    "[..indent],
+        buf,
+    };
+    serde_json::to_writer_pretty(&mut indented, value)?;
+    indented.drain()
 }
 
-/// Passes bytes through, adding `pad` after every line feed. serde_json escapes line feeds inside
-/// strings, so each one it writes ends a line of its layout.
+/// Gathers serde_json's many small writes in `buf`, then copies them out with `pad` after every
+/// line feed. serde_json escapes line feeds inside strings, so each one it writes ends a line of
+/// its layout, wherever a chunk ends.
 struct Indented<'o> {
     out: &'o mut dyn Write,
     pad: &'static [u8],
+    buf: &'o mut Vec<u8>,
+}
+
+impl Indented<'_> {
+    fn drain(&mut self) -> io::Result<()> {
+        let mut from = 0;
+        for at in memchr::memchr_iter(b'\n', self.buf) {
+            self.out.write_all(&self.buf[from..=at])?;
+            self.out.write_all(self.pad)?;
+            from = at + 1;
+        }
+        self.out.write_all(&self.buf[from..])?;
+        self.buf.clear();
+        Ok(())
+    }
 }
 
 impl Write for Indented<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut lines = buf.split(|&b| b == b'\n');
-        if let Some(first) = lines.next() {
-            self.out.write_all(first)?;
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.write_all(bytes)?;
+        Ok(bytes.len())
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.buf.extend_from_slice(bytes);
+        if self.buf.len() >= CHUNK {
+            self.drain()?;
         }
-        for line in lines {
-            self.out.write_all(b"\n")?;
-            self.out.write_all(self.pad)?;
-            self.out.write_all(line)?;
-        }
-        Ok(buf.len())
+        Ok(())
     }
 
     fn flush(&mut self) -> io::Result<()> {
+        self.drain()?;
         self.out.flush()
     }
 }
 
 /// Writes a top-level array one element at a time (as `to_writer_pretty` lays it out at depth
 /// one), so no whole section is ever held as one string.
-fn array<T: Serialize>(out: &mut dyn Write, items: impl Iterator<Item = T>) -> io::Result<()> {
+fn array<T: Serialize>(
+    out: &mut dyn Write,
+    buf: &mut Vec<u8>,
+    items: impl Iterator<Item = T>,
+) -> io::Result<()> {
     let mut empty = true;
     for item in items {
         out.write_all(if empty { b"[\n    " } else { b",\n    " })?;
-        nested(out, &item, 4)?;
+        nested(out, buf, &item, 4)?;
         empty = false;
     }
     out.write_all(if empty { b"[]" } else { b"\n  ]" })
@@ -463,7 +498,11 @@ impl<'w> Writer<'w> {
             out,
             "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"documents\": ["
         )?;
-        Ok(Writer { out, documents: 0 })
+        Ok(Writer {
+            out,
+            documents: 0,
+            buf: Vec::new(),
+        })
     }
 
     pub fn document(&mut self, d: &DocumentResult) -> io::Result<()> {
@@ -473,24 +512,28 @@ impl<'w> Writer<'w> {
             b",\n    "
         };
         self.out.write_all(sep)?;
-        nested(self.out, &document(d), 4)?;
+        nested(self.out, &mut self.buf, &document(d), 4)?;
         self.documents += 1;
         Ok(())
     }
 
     pub fn finish(self, rec: &Reconciliation, totals: Totals) -> io::Result<()> {
-        let out = self.out;
-        if self.documents > 0 {
+        let Writer {
+            out,
+            documents,
+            mut buf,
+        } = self;
+        if documents > 0 {
             out.write_all(b"\n  ")?;
         }
         out.write_all(b"],\n  \"events\": ")?;
-        array(out, rec.events.iter().map(|e| event(rec, e)))?;
+        array(out, &mut buf, rec.events.iter().map(|e| event(rec, e)))?;
         out.write_all(b",\n  \"fields\": ")?;
-        array(out, fields(rec))?;
+        array(out, &mut buf, fields(rec))?;
         out.write_all(b",\n  \"checks\": ")?;
-        array(out, checks(rec))?;
+        array(out, &mut buf, checks(rec))?;
         out.write_all(b",\n  \"summary\": ")?;
-        nested(out, &JsonSummary::new(totals, rec), 2)?;
+        nested(out, &mut buf, &JsonSummary::new(totals, rec), 2)?;
         out.write_all(b"\n}\n")
     }
 }
