@@ -18,17 +18,24 @@ use unicode_normalization::char::canonical_combining_class;
 #[derive(Debug, Clone, Default)]
 pub struct NormText {
     text: String,
-    /// One entry per char of `text`, in order.
-    // Invariant: `norm` strictly increases; `orig_start <= orig_end`; both never go backwards.
+    /// One entry per char of `text`, or per run of unchanged chars, in order.
+    // Invariant: `norm` strictly increases and the entries cover `text` without gaps;
+    // `orig_start <= orig_end`; both never go backwards; runs are never empty.
     map: Vec<MapEntry>,
     orig_len: u32,
 }
 
+/// Where a piece of the normalised text came from: one char, or a run of chars copied as they
+/// were.
 #[derive(Debug, Clone, Copy)]
 struct MapEntry {
     norm: u32,
     orig_start: u32,
     orig_end: u32,
+    /// The piece is a run of chars each of which came from the char of the same length at the
+    /// same place in `original[orig_start..orig_end]` (kept, or folded as ة → ه). Otherwise it is
+    /// one char, which came from the whole of `orig_start..orig_end`.
+    run: bool,
 }
 
 /// What one char becomes in the match key.
@@ -112,8 +119,14 @@ impl NormText {
                 i = escape_end(bytes, i);
                 continue;
             }
-            // The common cases first: an ASCII char or a bare Arabic letter or digit with no
-            // mark after it is a cluster of its own and already NFKC.
+            // The common case first: a run of ASCII chars and bare Arabic letters, each with no
+            // mark after it, that the rules keep or fold to a char of the same length (ة → ه).
+            let run_end = out.push_run(original, i);
+            if run_end > i {
+                i = run_end;
+                continue;
+            }
+            // Then a single such char that folds (أ → ا, ٩ → 9, a tab or a second space).
             if let Some((c, len)) = plain_char(bytes, i)
                 && starts_cluster(bytes, i + len)
             {
@@ -150,16 +163,65 @@ impl NormText {
         out
     }
 
+    /// Appends the run that starts at `start` (see [`MapEntry::run`]): chars of [`plain_char`],
+    /// each followed by the start of a new cluster, that the rules keep as they are or fold to a
+    /// char of the same length (أ → ا, ة → ه), and no space right after another (spaces
+    /// collapse). Returns where it ends: `start` itself when there is none.
+    fn push_run(&mut self, original: &str, start: usize) -> usize {
+        let bytes = original.as_bytes();
+        let norm = self.text.len();
+        let mut after_space = self.text.ends_with(' ');
+        // Bytes from `copied` on are still to be copied as they are.
+        let mut copied = start;
+        let mut j = start;
+        while let Some((c, len)) = plain_char(bytes, j) {
+            let folded = match fold_plain(c) {
+                Fold::Keep(k) if k.len_utf8() == len => k,
+                Fold::Space if c == ' ' && !after_space => c,
+                Fold::Newline => c,
+                _ => break,
+            };
+            if !starts_cluster(bytes, j + len) {
+                break;
+            }
+            if folded != c {
+                self.text.push_str(&original[copied..j]);
+                self.text.push(folded);
+                copied = j + len;
+            }
+            after_space = c == ' ';
+            j += len;
+        }
+        if j == start {
+            return start;
+        }
+        self.text.push_str(&original[copied..j]);
+        match self.map.last_mut() {
+            // Right after another run, in both texts: extend it.
+            Some(last)
+                if last.run
+                    && last.orig_end as usize == start
+                    && (last.norm + (last.orig_end - last.orig_start)) as usize == norm =>
+            {
+                last.orig_end = j as u32;
+            }
+            _ => self.map.push(MapEntry {
+                norm: norm as u32,
+                orig_start: start as u32,
+                orig_end: j as u32,
+                run: true,
+            }),
+        }
+        j
+    }
+
     #[inline]
     fn push_fold(&mut self, fold: Fold, start: usize, end: usize) {
         let c = match fold {
             Fold::Delete => return,
             Fold::Space => {
                 if self.text.ends_with(' ') {
-                    // Widen the previous space to cover this one too.
-                    if let Some(last) = self.map.last_mut() {
-                        last.orig_end = end as u32;
-                    }
+                    self.widen_last_space(end);
                     return;
                 }
                 ' '
@@ -171,8 +233,33 @@ impl NormText {
             norm: self.text.len() as u32,
             orig_start: start as u32,
             orig_end: end as u32,
+            run: false,
         });
         self.text.push(c);
+    }
+
+    /// Makes the space that ends the text stand for the original up to `end` too (spaces
+    /// collapse). A space at the end of a run leaves the run first, as a char of its own.
+    fn widen_last_space(&mut self, end: usize) {
+        let Some(last) = self.map.last_mut() else {
+            return;
+        };
+        if !last.run {
+            last.orig_end = end as u32;
+            return;
+        }
+        // The run ends with that space, copied from one original byte.
+        last.orig_end -= 1;
+        let orig_start = last.orig_end;
+        if last.orig_end == last.orig_start {
+            self.map.pop();
+        }
+        self.map.push(MapEntry {
+            norm: self.text.len() as u32 - 1,
+            orig_start,
+            orig_end: end as u32,
+            run: false,
+        });
     }
 
     /// The normalised text (the match key).
@@ -185,24 +272,56 @@ impl NormText {
     /// `norm` must lie on char boundaries of the normalised text; the result lies on char
     /// boundaries of the original. An empty range maps to an empty range.
     pub fn to_original(&self, norm: Range<usize>) -> Range<usize> {
-        let first = self.map.partition_point(|e| (e.norm as usize) < norm.start);
-        let start = self.map.get(first).map_or(self.orig_len, |e| e.orig_start) as usize;
+        let start = self.origin_of_char_at(norm.start);
         if norm.end <= norm.start {
             return start..start;
         }
+        // The entry holding the last byte before `norm.end`.
         let last = self.map.partition_point(|e| (e.norm as usize) < norm.end);
-        let end = if last == 0 {
-            start
-        } else {
-            self.map[last - 1].orig_end as usize
+        let end = match last.checked_sub(1).map(|k| self.map[k]) {
+            None => start,
+            Some(e) if e.run => {
+                let at = self.ceil_char_boundary(norm.end) - e.norm as usize;
+                (e.orig_start as usize + at).min(e.orig_end as usize)
+            }
+            Some(e) => e.orig_end as usize,
         };
         start..end.max(start)
+    }
+
+    /// Where the first char at or after normalised byte `at` starts in the original.
+    fn origin_of_char_at(&self, at: usize) -> usize {
+        let at = self.ceil_char_boundary(at);
+        // The entry holding byte `at`, if it starts before it.
+        let k = self.map.partition_point(|e| (e.norm as usize) <= at);
+        if let Some(e) = k.checked_sub(1).map(|k| self.map[k])
+            && e.run
+            && at < e.norm as usize + (e.orig_end - e.orig_start) as usize
+        {
+            return e.orig_start as usize + (at - e.norm as usize);
+        }
+        let first = self.map.partition_point(|e| (e.norm as usize) < at);
+        self.map.get(first).map_or(self.orig_len, |e| e.orig_start) as usize
     }
 
     /// The normalised byte offset of the first char that came from original byte `orig` or later.
     pub fn from_original(&self, orig: usize) -> usize {
         let i = self.map.partition_point(|e| (e.orig_start as usize) < orig);
+        // Inside a run, chars map to themselves.
+        if let Some(e) = i.checked_sub(1).map(|k| self.map[k])
+            && e.run
+            && orig < e.orig_end as usize
+        {
+            return self.ceil_char_boundary(e.norm as usize + (orig - e.orig_start as usize));
+        }
         self.map.get(i).map_or(self.text.len(), |e| e.norm as usize)
+    }
+
+    /// The first char boundary of the normalised text at or after `at` (its length at most).
+    fn ceil_char_boundary(&self, at: usize) -> usize {
+        (at..self.text.len())
+            .find(|&i| self.text.is_char_boundary(i))
+            .unwrap_or(self.text.len())
     }
 }
 
@@ -410,5 +529,77 @@ mod tests {
         let b = original.find("بكم").unwrap();
         let at = norm.from_original(b);
         assert_eq!(&norm.as_str()[at..], "بكم");
+    }
+
+    /// Each char of the normalised text with the original range it came from, runs expanded.
+    fn per_char(n: &NormText) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        for (k, e) in n.map.iter().enumerate() {
+            let end = n
+                .map
+                .get(k + 1)
+                .map_or(n.text.len(), |next| next.norm as usize);
+            if e.run {
+                let piece = &n.text[e.norm as usize..end];
+                assert_eq!(end - e.norm as usize, (e.orig_end - e.orig_start) as usize);
+                for (off, c) in piece.char_indices() {
+                    let o = e.orig_start as usize + off;
+                    out.push((e.norm as usize + off, o, o + c.len_utf8()));
+                }
+            } else {
+                assert_eq!(n.text[e.norm as usize..end].chars().count(), 1);
+                out.push((e.norm as usize, e.orig_start as usize, e.orig_end as usize));
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Runs line up char for char with the original, and looking offsets up through runs
+        /// gives what looking them up char by char gives.
+        #[test]
+        fn runs_map_like_single_chars(pieces in proptest::collection::vec(
+            proptest::sample::select(&[
+                "ا", "ب", "ة", "أ", "إ", "ى", "٩", "9", "a", " ", "  ", "\t", "\n", "\r\n", "\r",
+                "\u{064E}", "\u{0654}", "ـ", "ﻻ", "\u{1b}[1m", "،", "«", "\u{00A0}", "é", "e\u{0301}",
+            ][..]),
+            0..40,
+        )) {
+            let original = pieces.concat();
+            let n = NormText::new(&original);
+            let chars = per_char(&n);
+            for (k, e) in n.map.iter().enumerate() {
+                if e.run {
+                    let end = n.map.get(k + 1).map_or(n.text.len(), |x| x.norm as usize);
+                    let lengths = |t: &str| t.chars().map(char::len_utf8).collect::<Vec<_>>();
+                    proptest::prop_assert_eq!(
+                        lengths(&n.text[e.norm as usize..end]),
+                        lengths(&original[e.orig_start as usize..e.orig_end as usize])
+                    );
+                }
+            }
+            let boundaries: Vec<usize> = (0..=n.text.len())
+                .filter(|&i| n.text.is_char_boundary(i))
+                .collect();
+            for &a in &boundaries {
+                for &b in &boundaries {
+                    let first = chars.partition_point(|c| c.0 < a);
+                    let start = chars.get(first).map_or(original.len(), |c| c.1);
+                    let want = if b <= a {
+                        start..start
+                    } else {
+                        let last = chars.partition_point(|c| c.0 < b);
+                        let end = if last == 0 { start } else { chars[last - 1].2 };
+                        start..end.max(start)
+                    };
+                    proptest::prop_assert_eq!(n.to_original(a..b), want, "{:?} {}..{}", original, a, b);
+                }
+            }
+            for orig in 0..=original.len() {
+                let i = chars.partition_point(|c| c.1 < orig);
+                let want = chars.get(i).map_or(n.text.len(), |c| c.0);
+                proptest::prop_assert_eq!(n.from_original(orig), want, "{:?} at {}", original, orig);
+            }
+        }
     }
 }
