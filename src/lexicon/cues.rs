@@ -84,11 +84,23 @@ pub struct CueSet {
     index: FxHashMap<u64, Vec<usize>>,
 }
 
-/// The first three chars of a word packed into a number: a hash key that needs no allocation.
+/// The first three chars of a word as a number: a hash key that needs no allocation.
 fn index_key(stem: &str) -> u64 {
-    stem.chars()
-        .take(3)
-        .fold(0u64, |key, c| (key << 21) | u64::from(c))
+    // The bytes of the first three chars folded into 64 bits, without decoding them: a key
+    // two stems may share (candidates are checked word by word), never one a stem misses.
+    let mut key = 0u64;
+    let mut chars = 0;
+    for &b in stem.as_bytes() {
+        let starts_char = b & 0xC0 != 0x80;
+        if starts_char {
+            if chars == 3 {
+                break;
+            }
+            chars += 1;
+        }
+        key = key.rotate_left(8) ^ u64::from(b);
+    }
+    key
 }
 
 /// Error in a cue file.
@@ -193,10 +205,13 @@ impl CueSet {
         out
     }
 
-    /// Whether some cue may begin with `stem` (one proclitic reading of a word, article and
-    /// all): a cheap test on the index, true for more stems than actually begin a cue.
+    /// Whether the first word of some cue matches `stem` (one proclitic reading of a word,
+    /// article and all).
     pub fn may_open(&self, stem: &str) -> bool {
-        self.index.contains_key(&index_key(bare(stem)))
+        let stem = bare(stem);
+        self.index
+            .get(&index_key(stem))
+            .is_some_and(|cues| cues.iter().any(|&c| self.cues[c].words[0].matches(stem)))
     }
 
     /// The longest cue of each group starting at token `i`, pushed onto `best`.
