@@ -14,7 +14,7 @@ use crate::document::{ReadOptions, discover};
 use crate::lexicon::gazetteer::Gazetteer;
 use crate::reconcile::Scope;
 use crate::report::{self, Format, sanitize};
-use crate::run::{Kept, Run, RunOptions, stream};
+use crate::run::{Kept, Run, RunOptions, stream, stream_prepared};
 use crate::shard;
 
 const EXAMPLES: &str = "\
@@ -274,11 +274,20 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
     // for reconciling, so memory does not grow with the text.
     if args.format == Format::Json {
         let mut writer = report::json::Writer::begin(&mut out)?;
-        let kept = documents(args, &inputs, &options, &mut |d| {
-            report_unread_one(&d);
-            progress.tick();
-            writer.document(&d)
-        })?;
+        let kept = if args.reduce {
+            documents(args, &inputs, &options, &mut |d| {
+                report_unread_one(&d);
+                progress.tick();
+                writer.document(&d)
+            })?
+        } else {
+            // Each document is rendered on the worker that extracted it.
+            stream_prepared(&inputs, &options, report::json::render, &mut |d, json| {
+                report_unread_one(&d);
+                progress.tick();
+                writer.rendered(&json)
+            })?
+        };
         progress.done();
         let totals = kept.totals;
         let rec = kept.reconcile();

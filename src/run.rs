@@ -108,18 +108,34 @@ pub fn stream(
     options: &RunOptions,
     sink: &mut dyn FnMut(DocumentResult) -> std::io::Result<()>,
 ) -> std::io::Result<Kept> {
+    stream_prepared(inputs, options, |_| (), &mut |d, ()| sink(d))
+}
+
+/// [`stream`], with a step `prepare` that runs in parallel on each result as soon as it is
+/// extracted (rendering it for a report, say); `sink` gets the result and what `prepare` made
+/// of it, in input order.
+pub fn stream_prepared<T: Send>(
+    inputs: &[Input],
+    options: &RunOptions,
+    prepare: impl Fn(&DocumentResult) -> T + Sync,
+    sink: &mut dyn FnMut(DocumentResult, T) -> std::io::Result<()>,
+) -> std::io::Result<Kept> {
     // Large enough that one slow article does not leave the other threads idle for long, small
     // enough that a chunk's results (claims and evidence) stay a few megabytes.
     let chunk = (rayon::current_num_threads() * 64).max(64);
     let mut kept = Kept::default();
     for part in inputs.chunks(chunk) {
-        let results: Vec<DocumentResult> = part
+        let results: Vec<(DocumentResult, T)> = part
             .par_iter()
-            .map(|input| process(input, options))
+            .map(|input| {
+                let result = process(input, options);
+                let prepared = prepare(&result);
+                (result, prepared)
+            })
             .collect();
-        for result in results {
+        for (result, prepared) in results {
             kept.keep(&result);
-            sink(result)?;
+            sink(result, prepared)?;
         }
     }
     Ok(kept)

@@ -412,51 +412,137 @@ pub struct Writer<'w> {
     buf: Vec<u8>,
 }
 
-/// How much pretty JSON [`Indented`] gathers before indenting it into the output.
+/// How much JSON [`Gathered`] collects before passing it on.
 const CHUNK: usize = 64 * 1024;
 
+/// One document as it stands in the report's `documents` array, ready for
+/// [`Writer::rendered`]: rendering needs nothing but the document, so it can run in parallel
+/// with extraction while the writer keeps the order.
+pub fn render(d: &DocumentResult) -> Vec<u8> {
+    let mut out = Vec::with_capacity(8 * 1024);
+    // Writing to a Vec cannot fail.
+    let _ = serialize(&mut out, &document(d), 4);
+    out
+}
+
 /// Writes `value` pretty-printed with every line after the first indented by `indent` spaces
-/// (at most four). The JSON goes through `buf` a chunk at a time: a field that lists every
-/// document is never held whole as one string.
+/// (an even number), as it stands at that depth of the report. The JSON goes through `buf` a
+/// chunk at a time: a field that lists every document is never held whole as one string.
 fn nested(
     out: &mut dyn Write,
     buf: &mut Vec<u8>,
     value: &impl Serialize,
     indent: usize,
 ) -> io::Result<()> {
-    let mut indented = Indented {
-        out,
-        pad: &b"    "[..indent],
-        buf,
-    };
-    serde_json::to_writer_pretty(&mut indented, value)?;
-    indented.drain()
+    let mut gathered = Gathered { out, buf };
+    serialize(&mut gathered, value, indent)?;
+    gathered.drain()
 }
 
-/// Gathers serde_json's many small writes in `buf`, then copies them out with `pad` after every
-/// line feed. serde_json escapes line feeds inside strings, so each one it writes ends a line of
-/// its layout, wherever a chunk ends.
-struct Indented<'o> {
+fn serialize(out: impl Write, value: &impl Serialize, indent: usize) -> io::Result<()> {
+    let formatter = Pretty {
+        depth: indent / 2,
+        has_value: false,
+    };
+    value.serialize(&mut serde_json::Serializer::with_formatter(out, formatter))?;
+    Ok(())
+}
+
+/// serde_json's `PrettyFormatter` (two spaces per level) starting at a given depth, so a value
+/// comes out indented as it stands inside the report without a second pass over its bytes.
+struct Pretty {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Pretty {
+    fn new_line<W: ?Sized + Write>(&self, out: &mut W, first: bool) -> io::Result<()> {
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(out)
+    }
+
+    fn indent<W: ?Sized + Write>(&self, out: &mut W) -> io::Result<()> {
+        const SPACES: &[u8] = &[b' '; 64];
+        let mut n = self.depth * 2;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            out.write_all(&SPACES[..k])?;
+            n -= k;
+        }
+        Ok(())
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        out.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            out.write_all(b"\n")?;
+            self.indent(out)?;
+        }
+        out.write_all(bracket)
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.new_line(out, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        self.new_line(out, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        out.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// Gathers serde_json's many small writes in `buf` and passes them on a chunk at a time.
+struct Gathered<'o> {
     out: &'o mut dyn Write,
-    pad: &'static [u8],
     buf: &'o mut Vec<u8>,
 }
 
-impl Indented<'_> {
+impl Gathered<'_> {
     fn drain(&mut self) -> io::Result<()> {
-        let mut from = 0;
-        for at in memchr::memchr_iter(b'\n', self.buf) {
-            self.out.write_all(&self.buf[from..=at])?;
-            self.out.write_all(self.pad)?;
-            from = at + 1;
-        }
-        self.out.write_all(&self.buf[from..])?;
+        self.out.write_all(self.buf)?;
         self.buf.clear();
         Ok(())
     }
 }
 
-impl Write for Indented<'_> {
+impl Write for Gathered<'_> {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
         self.write_all(bytes)?;
         Ok(bytes.len())
@@ -506,13 +592,18 @@ impl<'w> Writer<'w> {
     }
 
     pub fn document(&mut self, d: &DocumentResult) -> io::Result<()> {
+        self.rendered(&render(d))
+    }
+
+    /// Writes one document as [`render`] gave it.
+    pub fn rendered(&mut self, document: &[u8]) -> io::Result<()> {
         let sep: &[u8] = if self.documents == 0 {
             b"\n    "
         } else {
             b",\n    "
         };
         self.out.write_all(sep)?;
-        nested(self.out, &mut self.buf, &document(d), 4)?;
+        self.out.write_all(document)?;
         self.documents += 1;
         Ok(())
     }

@@ -43,21 +43,25 @@ enum Keep {
 }
 
 fn sanitize(s: &str, keep: Keep) -> Cow<'_, str> {
-    // Every unsafe char is a byte below 0x20, DEL, or starts with 0xC2 (C1) or 0xE2 (U+2028–
-    // U+2069): most text has none of these and is returned as it is after one byte scan.
-    if !s
-        .bytes()
-        .any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
-    {
-        return Cow::Borrowed(s);
-    }
     let layout = keep == Keep::TextLayout;
     let harmless = |c: char| match c {
         '\n' => keep != Keep::Nothing,
         '\t' | '\r' => layout,
         c => !is_unsafe(c),
     };
-    if s.chars().all(harmless) && !(layout && has_lone_cr(s)) {
+    // Every unsafe char is a byte below 0x20, DEL, or starts with 0xC2 (C1) or 0xE2 (U+2028–
+    // U+2069); these bytes always start a char. Only chars starting with one of them are
+    // decoded and checked (Arabic text often holds “quotes”, which start with 0xE2 too).
+    let bytes = s.as_bytes();
+    let suspect = |i: usize| {
+        let b = bytes[i];
+        b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2
+    };
+    if (0..bytes.len())
+        .filter(|&i| suspect(i))
+        .all(|i| s[i..].chars().next().is_none_or(harmless))
+        && !(layout && has_lone_cr(s))
+    {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
