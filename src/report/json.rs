@@ -8,9 +8,13 @@
 //! original text is always the span of the file (or of its decoded text) that `start`/`end` name.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
+use std::rc::Rc;
 
+use rustc_hash::FxHashMap;
 use schemars::JsonSchema;
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 use crate::document::{Offsets, Status};
 use crate::extract::{Claim, Evidence, Finding};
@@ -78,7 +82,8 @@ pub struct JsonEvidence<'a> {
     /// are replaced by visible forms (`␛`, `<U+202E>`), so this can differ from the exact text,
     /// which is always the bytes `start..end` of the file (`offsets: file_bytes`) or of its
     /// decoded UTF-8 text (`offsets: decoded_utf8`).
-    pub text: Cow<'a, str>,
+    #[schemars(with = "String")]
+    pub text: Text<'a>,
     /// Byte offset where the span starts (see the document's `offsets`).
     pub start: usize,
     /// Byte offset where the span ends, exclusive.
@@ -90,7 +95,51 @@ pub struct JsonEvidence<'a> {
 impl<'a> From<&'a Evidence> for JsonEvidence<'a> {
     fn from(e: &'a Evidence) -> Self {
         JsonEvidence {
-            text: sanitize::json(&e.text),
+            text: Text::Plain(sanitize::json(&e.text)),
+            start: e.start,
+            end: e.end,
+            line: e.line,
+        }
+    }
+}
+
+/// A string of the report: sanitised text, or the same already written as a JSON string, for
+/// text that many claims repeat (the sentence around each claim's evidence).
+#[derive(Debug)]
+pub enum Text<'a> {
+    Plain(Cow<'a, str>),
+    Written(Rc<RawValue>),
+}
+
+impl Serialize for Text<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Text::Plain(text) => s.serialize_str(text),
+            Text::Written(json) => json.serialize(s),
+        }
+    }
+}
+
+/// Claims' contexts, each sanitised and written as a JSON string once per document.
+#[derive(Default)]
+struct Contexts {
+    written: FxHashMap<(usize, usize), Rc<RawValue>>,
+}
+
+impl Contexts {
+    fn evidence<'a>(&mut self, e: &'a Evidence) -> JsonEvidence<'a> {
+        let text = match self.written.entry((e.start, e.end)) {
+            Entry::Occupied(known) => Text::Written(Rc::clone(known.get())),
+            Entry::Vacant(slot) => {
+                let clean = sanitize::json(&e.text);
+                match serde_json::to_string(clean.as_ref()).map(RawValue::from_string) {
+                    Ok(Ok(json)) => Text::Written(Rc::clone(slot.insert(Rc::from(json)))),
+                    _ => Text::Plain(clean),
+                }
+            }
+        };
+        JsonEvidence {
+            text,
             start: e.start,
             end: e.end,
             line: e.line,
@@ -270,18 +319,21 @@ pub fn document(d: &DocumentResult) -> JsonDocument<'_> {
         title: d.title.as_deref().map(sanitize::json),
         encoding: d.encoding,
         offsets: d.offsets,
-        claims: d.claims.iter().map(claim).collect(),
+        claims: {
+            let mut contexts = Contexts::default();
+            d.claims.iter().map(|c| claim(c, &mut contexts)).collect()
+        },
         findings: d.findings.iter().map(finding).collect(),
     }
 }
 
-pub fn claim(c: &Claim) -> JsonClaim<'_> {
+fn claim<'a>(c: &'a Claim, contexts: &mut Contexts) -> JsonClaim<'a> {
     JsonClaim {
         field: c.field,
         value: to_json(&c.value),
         details: c.value.details().map(clean_value),
         evidence: (&c.evidence).into(),
-        context: (&c.sentence).into(),
+        context: contexts.evidence(&c.sentence),
         note: c.note.as_deref().map(sanitize::json),
     }
 }

@@ -50,18 +50,22 @@ fn sanitize(s: &str, keep: Keep) -> Cow<'_, str> {
         c => !is_unsafe(c),
     };
     // Every unsafe char is a byte below 0x20, DEL, or starts with 0xC2 (C1) or 0xE2 (U+2028–
-    // U+2069); these bytes always start a char. Only chars starting with one of them are
-    // decoded and checked (Arabic text often holds “quotes”, which start with 0xE2 too).
+    // U+2069); these bytes always start a char. The text is scanned 16 bytes at a time (a loop
+    // the compiler vectorises), and only chars starting with such a byte are decoded and
+    // checked: Arabic text often holds “quotes”, which start with 0xE2 too.
+    const BLOCK: usize = 16;
+    let suspect = |b: u8| (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2);
     let bytes = s.as_bytes();
-    let suspect = |i: usize| {
-        let b = bytes[i];
-        b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2
-    };
-    if (0..bytes.len())
-        .filter(|&i| suspect(i))
-        .all(|i| s[i..].chars().next().is_none_or(harmless))
-        && !(layout && has_lone_cr(s))
-    {
+    let all_harmless = bytes.chunks(BLOCK).enumerate().all(|(k, block)| {
+        if !block.iter().fold(false, |any, &b| any | suspect(b)) {
+            return true;
+        }
+        block
+            .iter()
+            .enumerate()
+            .all(|(j, &b)| !suspect(b) || s[k * BLOCK + j..].chars().next().is_none_or(harmless))
+    });
+    if all_harmless && !(layout && has_lone_cr(s)) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -86,9 +90,7 @@ fn sanitize(s: &str, keep: Keep) -> Cow<'_, str> {
 /// A carriage return not followed by a line feed: it would move the cursor back over the line.
 fn has_lone_cr(s: &str) -> bool {
     let b = s.as_bytes();
-    b.iter()
-        .enumerate()
-        .any(|(i, &c)| c == b'\r' && b.get(i + 1) != Some(&b'\n'))
+    memchr::memchr_iter(b'\r', b).any(|i| b.get(i + 1) != Some(&b'\n'))
 }
 
 #[cfg(test)]
