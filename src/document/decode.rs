@@ -67,7 +67,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     if let Some(offset) = memchr_nul(bytes) {
         return Err(DecodeError::Binary { offset });
     }
-    match std::str::from_utf8(bytes) {
+    match utf8(bytes) {
         Ok(text) => Ok(Decoded {
             text: text.to_owned(),
             encoding: "UTF-8",
@@ -85,7 +85,17 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+    memchr::memchr(0, bytes)
+}
+
+/// UTF-8 validation with SIMD (simdutf8), which is several times faster than the standard
+/// library's on Arabic text; the standard library is asked again only to say where invalid
+/// text goes wrong.
+fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(_) => std::str::from_utf8(bytes),
+    }
 }
 
 fn decode_utf16(
@@ -126,7 +136,7 @@ fn decode_with(bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded, Dec
         return Err(DecodeError::Binary { offset });
     }
     if encoding == encoding_rs::UTF_8
-        && let Ok(text) = std::str::from_utf8(bytes)
+        && let Ok(text) = utf8(bytes)
     {
         return Ok(Decoded {
             text: text.to_owned(),

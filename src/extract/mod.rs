@@ -115,15 +115,11 @@ impl<'a> Analysis<'a> {
         let cues = cue_set.find_all_where(key, &tokens, marked(sieve::CUE));
         let mut norm_lines = vec![(0usize, 0u32)];
         let mut with_text = 0u32;
-        let mut has_text = false;
-        for (i, c) in key.char_indices() {
-            if c == '\n' {
-                with_text += u32::from(has_text);
-                has_text = false;
-                norm_lines.push((i + 1, with_text));
-            } else if !has_text && c.is_alphanumeric() {
-                has_text = true;
-            }
+        let mut line_start = 0;
+        for i in memchr::memchr_iter(b'\n', key.as_bytes()) {
+            with_text += u32::from(key[line_start..i].chars().any(char::is_alphanumeric));
+            line_start = i + 1;
+            norm_lines.push((line_start, with_text));
         }
         Analysis {
             norm_lines,
@@ -336,10 +332,15 @@ fn is_arabic(word: &str) -> bool {
 /// order; they are reported, once per document, with the first place they occur.
 fn suspicious_controls(original: &str, analysis: &Analysis) -> Vec<Finding> {
     let is_override = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    let count = original.chars().filter(|&c| is_override(c)).count();
-    let Some((at, c)) = original.char_indices().find(|&(_, c)| is_override(c)) else {
+    // Every one of them is encoded starting with the byte 0xE2, which always starts a char.
+    let mut overrides = memchr::memchr_iter(0xE2, original.as_bytes()).filter_map(|i| {
+        let c = original[i..].chars().next()?;
+        is_override(c).then_some((i, c))
+    });
+    let Some((at, c)) = overrides.next() else {
         return Vec::new();
     };
+    let count = 1 + overrides.count();
     let end = at + c.len_utf8();
     Some(Finding {
         kind: "bidi_control",
