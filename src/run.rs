@@ -124,21 +124,37 @@ pub fn stream_prepared<T: Send>(
     // enough that a chunk's results (claims and evidence) stay a few megabytes.
     let chunk = (rayon::current_num_threads() * 64).max(64);
     let mut kept = Kept::default();
-    for part in inputs.chunks(chunk) {
-        let results: Vec<(DocumentResult, T)> = part
-            .par_iter()
-            .map(|input| {
-                let result = process(input, options);
-                let prepared = prepare(&result);
-                (result, prepared)
-            })
-            .collect();
-        for (result, prepared) in results {
-            kept.keep(&result);
-            sink(result, prepared)?;
+    // A producer thread extracts chunk after chunk on the pool while this thread hands the
+    // previous chunk's results to `sink` (which may write to a handle that cannot leave this
+    // thread): the serial part overlaps the parallel one. The channel holds one chunk, so at
+    // most three are in memory at once.
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(DocumentResult, T)>>(1);
+        let prepare = &prepare;
+        scope.spawn(move || {
+            for part in inputs.chunks(chunk) {
+                let results = part
+                    .par_iter()
+                    .map(|input| {
+                        let result = process(input, options);
+                        let prepared = prepare(&result);
+                        (result, prepared)
+                    })
+                    .collect();
+                // The receiver is gone only when the sink failed: stop.
+                if tx.send(results).is_err() {
+                    break;
+                }
+            }
+        });
+        for results in rx {
+            for (result, prepared) in results {
+                kept.keep(&result);
+                sink(result, prepared)?;
+            }
         }
-    }
-    Ok(kept)
+        Ok(kept)
+    })
 }
 
 /// Reads, extracts and reconciles, keeping every document's claims and evidence (for reports
