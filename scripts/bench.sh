@@ -5,7 +5,8 @@
 #   SIZES="1000 10000" scripts/bench.sh
 #
 # For each size: MB/s and documents/s of `reconcile DIR --format json > /dev/null` with all
-# cores (rayon's default) and with RAYON_NUM_THREADS=1, peak RSS (/usr/bin/time -v), time per
+# cores (rayon's default) and with RAYON_NUM_THREADS=1 pinned to one core (taskset), peak
+# RSS (/usr/bin/time -v), time per
 # document, and `cat` over the same files as the floor (warm page cache for both); then checks
 # that the one-thread JSON is byte-identical to the all-cores JSON. Last, start-up plus the five
 # fixtures (hyperfine when it can be had, else the mean of 20 runs). Prints Markdown tables.
@@ -41,6 +42,11 @@ if ! command -v hyperfine >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get
     say "installing hyperfine with apt-get (optional)"
     apt-get install -y hyperfine >/dev/null 2>&1 || true
 fi
+
+# The one-thread baseline runs on one core: besides rayon's pool, a run has a thread that
+# writes the report while the pool extracts, which would otherwise take the second core.
+one_core=""
+command -v taskset >/dev/null && one_core="taskset -c 0"
 
 say "building release binary and generator"
 cargo build --release --quiet --bin reconcile --example generate
@@ -114,10 +120,10 @@ for n in $sizes; do
     fi
     wall=$(median "${walls[@]}")
 
-    say "$n articles: reconcile, one thread"
+    say "$n articles: reconcile, one thread on one core"
     walls1=()
     for _ in $(seq "$n_runs"); do
-        res=$(timed env RAYON_NUM_THREADS=1 "$bin" "$dir" --format json)
+        res=$(timed $one_core env RAYON_NUM_THREADS=1 "$bin" "$dir" --format json)
         read -r wall1 _ <<<"$res"
         walls1+=("$wall1")
     done
