@@ -6,8 +6,8 @@
 #
 # For each size: MB/s and documents/s of `reconcile DIR --format json > /dev/null` with all
 # cores (rayon's default) and with RAYON_NUM_THREADS=1 pinned to one core (taskset), peak
-# RSS (/usr/bin/time -v), time per
-# document, and `cat` over the same files as the floor (warm page cache for both); then checks
+# RSS (/usr/bin/time -v), time per document, and `cat` over the same files as the floor (warm
+# page cache for both); then checks
 # that the one-thread JSON is byte-identical to the all-cores JSON. Last, start-up plus the five
 # fixtures (hyperfine when it can be had, else the mean of 20 runs). Prints Markdown tables.
 #
