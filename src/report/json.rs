@@ -222,13 +222,13 @@ pub struct Conflicts<'a> {
 impl<'a> Conflicts<'a> {
     fn each(self) -> impl Iterator<Item = JsonConflict> + 'a {
         let Conflicts { rec, field } = self;
-        field.conflicts.iter().map(move |c| {
-            let (a, b) = field.sides(c);
-            JsonConflict {
-                scope: c.scope,
-                values: [to_json(&a.value), to_json(&b.value)],
-                event: rec.event_of(c).map(|e| sanitize::json(e).into_owned()),
-            }
+        // Each value as JSON once: a value takes part in many conflicts.
+        let values: Vec<serde_json::Value> =
+            field.values.iter().map(|g| to_json(&g.value)).collect();
+        field.conflicts.iter().map(move |c| JsonConflict {
+            scope: c.scope,
+            values: [values[c.a as usize].clone(), values[c.b as usize].clone()],
+            event: rec.event_of(c).map(|e| sanitize::json(e).into_owned()),
         })
     }
 }
