@@ -10,7 +10,7 @@
 //! sentences (merged where they overlap) in text order, with every claim's span marked.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{self, Write};
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
@@ -304,12 +304,14 @@ impl<'r> Page<'r> {
             .enumerate()
             .filter(|(_, d)| d.status == Status::Ok)
             .collect();
+        let by_id: HashMap<&str, &(usize, &DocumentResult)> =
+            ok.iter().map(|entry| (entry.1.id.as_str(), entry)).collect();
         let mut placed = BTreeSet::new();
         let mut groups = Vec::new();
         for event in &rec.events {
             let columns: Vec<Column> = rec
                 .ids(&event.documents)
-                .filter_map(|id| ok.iter().find(|(_, d)| d.id == id))
+                .filter_map(|id| by_id.get(id).copied())
                 .filter(|(i, _)| placed.insert(*i))
                 .map(|&(index, doc)| Column { index, doc })
                 .collect();
