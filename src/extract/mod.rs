@@ -253,8 +253,21 @@ pub fn split_sentences(key: &str) -> Vec<Range<usize>> {
     let bytes = key.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    // Every terminator is ASCII or starts with 0xE2 (…): a byte scan, no char decoding.
+    // Every terminator is ASCII or starts with 0xE2 (…): a byte scan, no char decoding, that
+    // looks further only at the bytes the table marks.
+    static MAY_END: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut k = 0;
+        while k < 5 {
+            t[[b'.', b'!', b'?', b'\n', 0xE2][k] as usize] = true;
+            k += 1;
+        }
+        t
+    };
     for (i, &b) in bytes.iter().enumerate() {
+        if !MAY_END[usize::from(b)] {
+            continue;
+        }
         let len = match b {
             b'.' => {
                 let digit_before = i > 0 && bytes[i - 1].is_ascii_digit();

@@ -304,8 +304,10 @@ impl<'r> Page<'r> {
             .enumerate()
             .filter(|(_, d)| d.status == Status::Ok)
             .collect();
-        let by_id: HashMap<&str, &(usize, &DocumentResult)> =
-            ok.iter().map(|entry| (entry.1.id.as_str(), entry)).collect();
+        let by_id: HashMap<&str, &(usize, &DocumentResult)> = ok
+            .iter()
+            .map(|entry| (entry.1.id.as_str(), entry))
+            .collect();
         let mut placed = BTreeSet::new();
         let mut groups = Vec::new();
         for event in &rec.events {
