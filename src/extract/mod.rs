@@ -96,7 +96,7 @@ impl<'a> Analysis<'a> {
         // Which tokens may open a match of each scanner, worked out once (`text::sieve`).
         let cue_set = CueSet::builtin();
         let marks = gazetteer.sieve().marks(key, &tokens, |stem| {
-            if cue_set.may_open(stem) {
+            if cue_set.may_open_by_prefix(stem) {
                 sieve::CUE
             } else {
                 0

@@ -82,6 +82,8 @@ pub struct CueSet {
     /// Group names in order of first appearance (`Cue::group_id` indexes this).
     groups: Vec<String>,
     index: FxHashMap<u64, Vec<usize>>,
+    /// The cues whose first word is a prefix (`استضاف*`), indexed the same way.
+    prefix_index: FxHashMap<u64, Vec<usize>>,
 }
 
 /// The first three chars of a word as a number: a hash key that needs no allocation.
@@ -147,6 +149,12 @@ impl CueSet {
         };
         let key = index_key(&first.stem);
         self.index.entry(key).or_default().push(self.cues.len());
+        if first.prefix {
+            self.prefix_index
+                .entry(key)
+                .or_default()
+                .push(self.cues.len());
+        }
         self.cues.push(Cue {
             group: group.to_owned(),
             group_id,
@@ -180,7 +188,7 @@ impl CueSet {
     }
 
     /// [`CueSet::find_all`], trying only the tokens where `may_start` says a cue may begin (see
-    /// `text::sieve` and [`CueSet::may_open`]).
+    /// `text::sieve`, [`CueSet::whole_first_words`] and [`CueSet::may_open_by_prefix`]).
     pub fn find_all_where<'c>(
         &'c self,
         key: &str,
@@ -205,11 +213,22 @@ impl CueSet {
         out
     }
 
-    /// Whether the first word of some cue matches `stem` (one proclitic reading of a word,
-    /// article and all).
-    pub fn may_open(&self, stem: &str) -> bool {
+    /// The first words of the cues that must match a word whole (not `استضاف*`), normalised
+    /// and without article: a sieve (`text::sieve`) marks them with one look-up per stem, and
+    /// asks [`CueSet::may_open_by_prefix`] about the rest.
+    pub fn whole_first_words(&self) -> impl Iterator<Item = &str> {
+        self.cues
+            .iter()
+            .map(|c| &c.words[0])
+            .filter(|w| !w.prefix)
+            .map(|w| w.stem.as_str())
+    }
+
+    /// Whether the first word of some cue that is a prefix (`استضاف*`) matches `stem` (one
+    /// proclitic reading of a word, article and all).
+    pub fn may_open_by_prefix(&self, stem: &str) -> bool {
         let stem = bare(stem);
-        self.index
+        self.prefix_index
             .get(&index_key(stem))
             .is_some_and(|cues| cues.iter().any(|&c| self.cues[c].words[0].matches(stem)))
     }

@@ -11,6 +11,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
+use crate::lexicon::cues::CueSet;
 use crate::text::normalize::normalize;
 use crate::text::sieve::{self, Sieve};
 use crate::text::tokens::{Token, bare, proclitic_readings, tokenize};
@@ -357,6 +358,11 @@ impl Gazetteer {
         let mut sieve = Sieve::with_text_layer();
         for key in index.keys() {
             sieve.add(key, sieve::ENTITY);
+        }
+        // The extractors match the built-in cues; those with a prefix first word are tested
+        // apart (`CueSet::may_open_by_prefix`).
+        for word in CueSet::builtin().whole_first_words() {
+            sieve.add(word, sieve::CUE);
         }
         self.index = index;
         self.sieve = sieve;
