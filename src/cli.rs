@@ -12,9 +12,9 @@ use clap::{Parser, ValueEnum};
 use crate::baseline::{self, Baseline, ConflictKey, FoundConflict};
 use crate::document::{ReadOptions, discover};
 use crate::lexicon::gazetteer::Gazetteer;
-use crate::reconcile::Scope;
-use crate::report::{self, Format, sanitize};
-use crate::run::{Kept, Run, RunOptions, stream, stream_prepared};
+use crate::reconcile::{Reconciliation, Scope};
+use crate::report::{self, Format, Streamed, sanitize};
+use crate::run::{Kept, Run, RunOptions, Totals, stream, stream_prepared};
 use crate::shard;
 
 const EXAMPLES: &str = "\
@@ -270,28 +270,26 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
     });
     let progress = Progress::new(args, inputs.len());
 
-    // JSON streams: each document is written as soon as it is read, and only its values are kept
-    // for reconciling, so memory does not grow with the text.
-    if args.format == Format::Json {
-        let mut writer = report::json::Writer::begin(&mut out)?;
-        let kept = if args.reduce {
-            documents(args, &inputs, &options, &mut |d| {
-                report_unread_one(&d);
-                progress.tick();
-                writer.document(&d)
-            })?
-        } else {
-            // Each document is rendered on the worker that extracted it.
-            stream_prepared(&inputs, &options, report::json::render, &mut |d, json| {
-                report_unread_one(&d);
-                progress.tick();
-                writer.rendered(&json)
-            })?
-        };
-        progress.done();
-        let totals = kept.totals;
-        let rec = kept.reconcile();
-        writer.finish(&rec, totals)?;
+    // JSON and JSON Lines stream: each document is written as soon as it is read, and only its
+    // values are kept for reconciling, so memory does not grow with the text.
+    let streamed = match args.format {
+        Format::Json => Some(streamed(
+            args,
+            &inputs,
+            &options,
+            &progress,
+            report::json::Writer::begin(&mut out)?,
+        )?),
+        Format::Jsonl => Some(streamed(
+            args,
+            &inputs,
+            &options,
+            &progress,
+            report::jsonl::Writer::begin(&mut out),
+        )?),
+        _ => None,
+    };
+    if let Some((rec, totals)) = streamed {
         out.flush()?;
         if let Some(path) = &args.write_baseline {
             Baseline::of(&rec).write(path)?;
@@ -351,6 +349,36 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
     }
     out.flush()?;
     finish(totals.ok, totals.documents, counted.len(), args.exit_zero)
+}
+
+/// Writes a streamed report (`Streamed`): every document as it is read, then the
+/// reconciliation, which it returns with the totals.
+fn streamed<W: Streamed>(
+    args: &Args,
+    inputs: &[crate::document::Input],
+    options: &RunOptions,
+    progress: &Progress,
+    mut writer: W,
+) -> Result<(Reconciliation, Totals)> {
+    let kept = if args.reduce {
+        documents(args, inputs, options, &mut |d| {
+            report_unread_one(&d);
+            progress.tick();
+            writer.document(&d)
+        })?
+    } else {
+        // Each document is rendered on the worker that extracted it.
+        stream_prepared(inputs, options, W::render, &mut |d, rendered| {
+            report_unread_one(&d);
+            progress.tick();
+            writer.rendered(&rendered)
+        })?
+    };
+    progress.done();
+    let totals = kept.totals;
+    let rec = kept.reconcile();
+    writer.finish(&rec, totals)?;
+    Ok((rec, totals))
 }
 
 /// The documents of the run, from the inputs or (with --reduce) from map outputs, each handed to

@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
+use std::io::{self, Write};
 use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
@@ -18,13 +19,10 @@ use serde_json::value::RawValue;
 
 use crate::document::{Offsets, Status};
 use crate::extract::{Claim, Evidence, Finding};
-use crate::reconcile::{Check, FieldVerdict, Scope};
-use std::io::{self, Write};
-
-use crate::reconcile::Reconciliation;
+use crate::reconcile::{Check, FieldVerdict, Reconciliation, Scope};
 use crate::run::{DocumentResult, Run, Totals};
 
-use super::sanitize;
+use super::{Streamed, sanitize};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -416,11 +414,11 @@ pub fn events(rec: &Reconciliation) -> Vec<JsonEvent<'_>> {
     rec.events.iter().map(|e| event(rec, e)).collect()
 }
 
-fn fields(rec: &Reconciliation) -> impl Iterator<Item = JsonField<'_>> {
+pub fn fields(rec: &Reconciliation) -> impl Iterator<Item = JsonField<'_>> {
     rec.fields.iter().map(|f| field(rec, f))
 }
 
-fn checks(rec: &Reconciliation) -> impl Iterator<Item = JsonCheck<'_>> {
+pub fn checks(rec: &Reconciliation) -> impl Iterator<Item = JsonCheck<'_>> {
     rec.checks.iter().map(|c| check(rec, c))
 }
 
@@ -642,13 +640,15 @@ impl<'w> Writer<'w> {
             buf: Vec::new(),
         })
     }
+}
 
-    pub fn document(&mut self, d: &DocumentResult) -> io::Result<()> {
-        self.rendered(&render(d))
+impl Streamed for Writer<'_> {
+    fn render(d: &DocumentResult) -> Vec<u8> {
+        render(d)
     }
 
     /// Writes one document as [`render`] gave it.
-    pub fn rendered(&mut self, document: &[u8]) -> io::Result<()> {
+    fn rendered(&mut self, document: &[u8]) -> io::Result<()> {
         let sep: &[u8] = if self.documents == 0 {
             b"\n    "
         } else {
@@ -660,7 +660,7 @@ impl<'w> Writer<'w> {
         Ok(())
     }
 
-    pub fn finish(self, rec: &Reconciliation, totals: Totals) -> io::Result<()> {
+    fn finish(self, rec: &Reconciliation, totals: Totals) -> io::Result<()> {
         let Writer {
             out,
             documents,
