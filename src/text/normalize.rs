@@ -170,27 +170,31 @@ impl NormText {
     fn push_run(&mut self, original: &str, start: usize) -> usize {
         let bytes = original.as_bytes();
         let norm = self.text.len();
+        let table = &*RUN_TABLE;
         let mut after_space = self.text.ends_with(' ');
         // Bytes from `copied` on are still to be copied as they are.
         let mut copied = start;
         let mut j = start;
-        while let Some((c, len)) = plain_char(bytes, j) {
-            let folded = match fold_plain(c) {
-                Fold::Keep(k) if k.len_utf8() == len => k,
-                Fold::Space if c == ' ' && !after_space => c,
-                Fold::Newline => c,
+        let mut here = run_class(table, bytes, j);
+        loop {
+            let (len, folded) = match here.kind {
+                RunKind::Keep(len) => (len, None),
+                RunKind::Space if !after_space => (1, None),
+                RunKind::Fold(c) => (2, Some(c)),
                 _ => break,
             };
-            if !starts_cluster(bytes, j + len) {
+            let next = run_class(table, bytes, j + len);
+            if !next.starts_cluster {
                 break;
             }
-            if folded != c {
+            if let Some(c) = folded {
                 self.text.push_str(&original[copied..j]);
-                self.text.push(folded);
+                self.text.push(c);
                 copied = j + len;
             }
-            after_space = c == ' ';
+            after_space = here.kind == RunKind::Space;
             j += len;
+            here = next;
         }
         if j == start {
             return start;
@@ -322,6 +326,78 @@ impl NormText {
         (at..self.text.len())
             .find(|&i| self.text.is_char_boundary(i))
             .unwrap_or(self.text.len())
+    }
+}
+
+/// What the run loop of [`NormText::push_run`] needs to know of a char.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RunKind {
+    /// Not part of a run (another char, or one that folds to a char of another length).
+    Not,
+    /// Kept as it is: its length in bytes.
+    Keep(usize),
+    /// A space, which stays unless it follows another.
+    Space,
+    /// A two-byte char that folds to this two-byte char (ة → ه).
+    Fold(char),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct RunClass {
+    kind: RunKind,
+    /// Whether a new cluster starts here ([`starts_cluster`]).
+    starts_cluster: bool,
+}
+
+/// [`RunClass`] of every ASCII byte (0–127) and every two-byte char starting 0xD8 or 0xD9
+/// (128 + its offset from U+0600), worked out once from [`plain_char`], [`fold_plain`] and
+/// [`starts_cluster`] so the table cannot disagree with them.
+static RUN_TABLE: std::sync::LazyLock<[RunClass; 256]> = std::sync::LazyLock::new(|| {
+    std::array::from_fn(|k| {
+        let mut utf8 = [0u8; 2];
+        let bytes: &[u8] = if k < 128 {
+            utf8[0] = k as u8;
+            &utf8[..1]
+        } else {
+            let c = 0x0600 + (k as u32 - 128);
+            utf8 = [0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8];
+            &utf8
+        };
+        let kind = match plain_char(bytes, 0) {
+            Some((c, len)) => match fold_plain(c) {
+                Fold::Keep(f) if f == c => RunKind::Keep(len),
+                Fold::Keep(f) if f.len_utf8() == len && len == 2 => RunKind::Fold(f),
+                Fold::Newline => RunKind::Keep(len),
+                Fold::Space if c == ' ' => RunKind::Space,
+                _ => RunKind::Not,
+            },
+            None => RunKind::Not,
+        };
+        RunClass {
+            kind,
+            starts_cluster: starts_cluster(bytes, 0),
+        }
+    })
+});
+
+/// The [`RunClass`] of the char at `i`; the end of the text starts a cluster.
+#[inline]
+fn run_class(table: &[RunClass; 256], bytes: &[u8], i: usize) -> RunClass {
+    const OTHER: RunClass = RunClass {
+        kind: RunKind::Not,
+        starts_cluster: false,
+    };
+    match bytes.get(i) {
+        None => RunClass {
+            kind: RunKind::Not,
+            starts_cluster: true,
+        },
+        Some(&b) if b < 0x80 => table[usize::from(b)],
+        Some(&b @ (0xD8 | 0xD9)) => match bytes.get(i + 1) {
+            Some(&b2) => table[128 + (usize::from(b - 0xD8) << 6 | usize::from(b2 & 0x3F))],
+            None => OTHER,
+        },
+        Some(_) => OTHER,
     }
 }
 
