@@ -80,8 +80,9 @@ pub fn tokenize(norm: &str) -> Vec<Token> {
     tokens
 }
 
-/// The readings of a word: `(bytes stripped, stem, stripped article)`, kept on the stack.
-pub type Readings<'a> = smallvec::SmallVec<[(usize, &'a str, bool); 8]>;
+/// The readings of a word: `(bytes stripped, stem, stripped article)`, kept on the stack. A
+/// word has at most five: one per distinct number of bytes stripped (0, 2, 4, 6 or 8).
+pub type Readings<'a> = smallvec::SmallVec<[(usize, &'a str, bool); 5]>;
 
 /// The ways a word can be read as proclitics + stem, least stripped first.
 ///
