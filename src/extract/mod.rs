@@ -95,13 +95,7 @@ impl<'a> Analysis<'a> {
         let sentences = split_sentences(key);
         // Which tokens may open a match of each scanner, worked out once (`text::sieve`).
         let cue_set = CueSet::builtin();
-        let marks = gazetteer.sieve().marks(key, &tokens, |stem| {
-            if cue_set.may_open_by_prefix(stem) {
-                sieve::CUE
-            } else {
-                0
-            }
-        });
+        let marks = gazetteer.sieve().marks(key, &tokens);
         let marks = marks.as_slice();
         let marked = |want: u8| move |i: usize| marks[i] & want != 0;
         let entities = gazetteer.find_entities_where(key, &tokens, marked(sieve::ENTITY));

@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use crate::text::normalize;
-use crate::text::tokens::{Token, bare, proclitic_readings};
+use crate::text::tokens::{Token, bare, prefix_key, proclitic_readings};
 
 /// One word of a cue phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,27 +82,6 @@ pub struct CueSet {
     /// Group names in order of first appearance (`Cue::group_id` indexes this).
     groups: Vec<String>,
     index: FxHashMap<u64, Vec<usize>>,
-    /// The cues whose first word is a prefix (`استضاف*`), indexed the same way.
-    prefix_index: FxHashMap<u64, Vec<usize>>,
-}
-
-/// The first three chars of a word as a number: a hash key that needs no allocation.
-fn index_key(stem: &str) -> u64 {
-    // The bytes of the first three chars folded into 64 bits, without decoding them: a key
-    // two stems may share (candidates are checked word by word), never one a stem misses.
-    let mut key = 0u64;
-    let mut chars = 0;
-    for &b in stem.as_bytes() {
-        let starts_char = b & 0xC0 != 0x80;
-        if starts_char {
-            if chars == 3 {
-                break;
-            }
-            chars += 1;
-        }
-        key = key.rotate_left(8) ^ u64::from(b);
-    }
-    key
 }
 
 /// Error in a cue file.
@@ -147,14 +126,8 @@ impl CueSet {
                 self.groups.len() - 1
             }
         };
-        let key = index_key(&first.stem);
+        let key = prefix_key(&first.stem);
         self.index.entry(key).or_default().push(self.cues.len());
-        if first.prefix {
-            self.prefix_index
-                .entry(key)
-                .or_default()
-                .push(self.cues.len());
-        }
         self.cues.push(Cue {
             group: group.to_owned(),
             group_id,
@@ -188,7 +161,7 @@ impl CueSet {
     }
 
     /// [`CueSet::find_all`], trying only the tokens where `may_start` says a cue may begin (see
-    /// `text::sieve`, [`CueSet::whole_first_words`] and [`CueSet::may_open_by_prefix`]).
+    /// `text::sieve` and [`CueSet::first_words`]).
     pub fn find_all_where<'c>(
         &'c self,
         key: &str,
@@ -213,24 +186,13 @@ impl CueSet {
         out
     }
 
-    /// The first words of the cues that must match a word whole (not `استضاف*`), normalised
-    /// and without article: a sieve (`text::sieve`) marks them with one look-up per stem, and
-    /// asks [`CueSet::may_open_by_prefix`] about the rest.
-    pub fn whole_first_words(&self) -> impl Iterator<Item = &str> {
+    /// The first word of every cue, normalised and without article, and whether it matches any
+    /// word it begins (`استضاف*`) rather than a whole word: what a sieve (`text::sieve`) needs
+    /// to mark the tokens a cue may start at.
+    pub fn first_words(&self) -> impl Iterator<Item = (&str, bool)> {
         self.cues
             .iter()
-            .map(|c| &c.words[0])
-            .filter(|w| !w.prefix)
-            .map(|w| w.stem.as_str())
-    }
-
-    /// Whether the first word of some cue that is a prefix (`استضاف*`) matches `stem` (one
-    /// proclitic reading of a word, article and all).
-    pub fn may_open_by_prefix(&self, stem: &str) -> bool {
-        let stem = bare(stem);
-        self.prefix_index
-            .get(&index_key(stem))
-            .is_some_and(|cues| cues.iter().any(|&c| self.cues[c].words[0].matches(stem)))
+            .map(|c| (c.words[0].stem.as_str(), c.words[0].prefix))
     }
 
     /// The longest cue of each group starting at token `i`, pushed onto `best`.
@@ -250,7 +212,7 @@ impl CueSet {
                 continue;
             }
             previous = stem;
-            let Some(candidates) = self.index.get(&index_key(stem)) else {
+            let Some(candidates) = self.index.get(&prefix_key(stem)) else {
                 continue;
             };
             for &c in candidates {

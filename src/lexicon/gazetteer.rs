@@ -359,10 +359,13 @@ impl Gazetteer {
         for key in index.keys() {
             sieve.add(key, sieve::ENTITY);
         }
-        // The extractors match the built-in cues; those with a prefix first word are tested
-        // apart (`CueSet::may_open_by_prefix`).
-        for word in CueSet::builtin().whole_first_words() {
-            sieve.add(word, sieve::CUE);
+        // The extractors match the built-in cues.
+        for (word, prefix) in CueSet::builtin().first_words() {
+            if prefix {
+                sieve.add_prefix(word, sieve::CUE);
+            } else {
+                sieve.add(word, sieve::CUE);
+            }
         }
         self.index = index;
         self.sieve = sieve;

@@ -10,9 +10,12 @@
 //! what it finds starting everywhere (`tests::marks_never_hide_a_match` and the property tests
 //! of `extract` hold it to that).
 
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use rustc_hash::FxHashMap;
 
-use crate::text::tokens::{Token, proclitic_readings};
+use crate::text::tokens::{Token, bare, prefix_key, proclitic_readings};
 
 /// The token holds an ASCII digit (numbers, numeric dates, a day before a month).
 pub const DIGITS: u8 = 1 << 0;
@@ -27,10 +30,34 @@ pub const CUE: u8 = 1 << 4;
 /// The first word of a gazetteer alias.
 pub const ENTITY: u8 = 1 << 5;
 
+/// How many words' marks a thread remembers before it starts afresh (a few MB at most).
+const REMEMBERED: usize = 1 << 16;
+
+/// Sieves get a new id whenever their tables change, so remembered marks never outlive them.
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+thread_local! {
+    /// Marks of the words this thread has already seen, for the sieve whose id is first.
+    static SEEN: RefCell<(u64, FxHashMap<Box<str>, u8>)> = RefCell::new((0, FxHashMap::default()));
+}
+
 /// Stems and the scanners they may open.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Sieve {
     stems: FxHashMap<Box<str>, u8>,
+    /// First words that match any word they begin (`استضاف*`), by [`prefix_key`].
+    prefixes: FxHashMap<u64, Vec<(Box<str>, u8)>>,
+    id: u64,
+}
+
+impl Default for Sieve {
+    fn default() -> Self {
+        Sieve {
+            stems: FxHashMap::default(),
+            prefixes: FxHashMap::default(),
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        }
+    }
 }
 
 impl Sieve {
@@ -57,30 +84,74 @@ impl Sieve {
                 self.stems.insert(stem.into(), marks);
             }
         }
+        self.id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
     }
 
-    /// The marks of each token. `extra` adds marks for a stem from tables kept elsewhere (the
-    /// cue index, keyed by a prefix rather than by whole stems).
-    pub fn marks(&self, norm: &str, tokens: &[Token], extra: impl Fn(&str) -> u8) -> Vec<u8> {
-        tokens
-            .iter()
-            .map(|t| {
-                let word = t.text(norm);
-                let mut m = 0;
-                if word.bytes().any(|b| b.is_ascii_digit()) {
-                    m |= DIGITS;
+    /// Marks every word whose bare form (`tokens::bare`) starts with `prefix` (normalised, no
+    /// article) as opening matches of `marks`. Like the cue index, it compares words by their
+    /// first three chars first, so a prefix of fewer chars only matches words of that length.
+    pub fn add_prefix(&mut self, prefix: &str, marks: u8) {
+        self.prefixes
+            .entry(prefix_key(prefix))
+            .or_default()
+            .push((prefix.into(), marks));
+        self.id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// The marks of each token.
+    pub fn marks(&self, norm: &str, tokens: &[Token]) -> Vec<u8> {
+        // A word's marks depend on the word alone, and articles repeat most of their words
+        // (and share them with other articles): each thread remembers the words it has seen.
+        SEEN.with(|seen| {
+            let mut seen = seen.borrow_mut();
+            let (id, words) = &mut *seen;
+            if *id != self.id {
+                words.clear();
+                *id = self.id;
+            }
+            tokens
+                .iter()
+                .map(|t| {
+                    let word = t.text(norm);
+                    if let Some(&m) = words.get(word) {
+                        return m;
+                    }
+                    let m = self.word_marks(word);
+                    if words.len() >= REMEMBERED {
+                        words.clear();
+                    }
+                    words.insert(word.into(), m);
+                    m
+                })
+                .collect()
+        })
+    }
+
+    /// The marks of one word, worked out.
+    fn word_marks(&self, word: &str) -> u8 {
+        let mut m = 0;
+        if word.bytes().any(|b| b.is_ascii_digit()) {
+            m |= DIGITS;
+        }
+        // "ال" on its own before digits ("الـ 90" normalises to "ال 90"), maybe with proclitics
+        // (وال، بال، لل): the number scanner reads it as an ordinal.
+        if word.len() <= 10 && (word.ends_with("ال") || word.ends_with("لل")) {
+            m |= NUMBER;
+        }
+        for (_, stem, _) in proclitic_readings(word) {
+            m |= self.stems.get(stem).copied().unwrap_or(0);
+            if !self.prefixes.is_empty() {
+                let stem = bare(stem);
+                if let Some(prefixes) = self.prefixes.get(&prefix_key(stem)) {
+                    for (prefix, marks) in prefixes {
+                        if stem.starts_with(&**prefix) {
+                            m |= marks;
+                        }
+                    }
                 }
-                // "ال" on its own before digits ("الـ 90" normalises to "ال 90"), maybe with
-                // proclitics (وال، بال، لل): the number scanner reads it as an ordinal.
-                if word.len() <= 10 && (word.ends_with("ال") || word.ends_with("لل")) {
-                    m |= NUMBER;
-                }
-                for (_, stem, _) in proclitic_readings(word) {
-                    m |= self.stems.get(stem).copied().unwrap_or(0) | extra(stem);
-                }
-                m
-            })
-            .collect()
+            }
+        }
+        m
     }
 }
 
@@ -95,7 +166,7 @@ mod tests {
     fn check(text: &str) {
         let norm = normalize(text);
         let tokens = tokenize(&norm);
-        let marks = Sieve::with_text_layer().marks(&norm, &tokens, |_| 0);
+        let marks = Sieve::with_text_layer().marks(&norm, &tokens);
         let numbers = numbers_where(&norm, &tokens, |i| marks[i] & (DIGITS | NUMBER) != 0);
         assert_eq!(numbers, numbers_in(&norm, &tokens), "numbers in {text:?}");
         let dates = dates_where(&norm, &tokens, |i| {
@@ -108,6 +179,23 @@ mod tests {
             weekdays_in(&norm, &tokens, &dates),
             "weekdays in {text:?}"
         );
+    }
+
+    #[test]
+    fn remembered_marks_belong_to_their_sieve() {
+        let norm = normalize("زار الرياض واستضافتها");
+        let tokens = tokenize(&norm);
+        let mut places = Sieve::default();
+        places.add(&normalize("رياض"), ENTITY);
+        places.add_prefix(&normalize("استضاف"), CUE);
+        let plain = Sieve::default();
+        for _ in 0..2 {
+            assert_eq!(places.marks(&norm, &tokens), vec![0, ENTITY, CUE]);
+            assert_eq!(plain.marks(&norm, &tokens), vec![0, 0, 0]);
+        }
+        // A sieve that changes forgets what this thread remembered for it.
+        places.add(&normalize("زار"), CUE);
+        assert_eq!(places.marks(&norm, &tokens), vec![CUE, ENTITY, CUE]);
     }
 
     #[test]

@@ -167,6 +167,25 @@ pub fn bare(word: &str) -> &str {
     }
 }
 
+/// The first three chars of a word as a number, for indexing words that match by prefix: two
+/// words may share a key, but a word always has the key of its first three chars.
+pub fn prefix_key(word: &str) -> u64 {
+    // The bytes of the first three chars folded into 64 bits, without decoding them.
+    let mut key = 0u64;
+    let mut chars = 0;
+    for &b in word.as_bytes() {
+        let starts_char = b & 0xC0 != 0x80;
+        if starts_char {
+            if chars == 3 {
+                break;
+            }
+            chars += 1;
+        }
+        key = key.rotate_left(8) ^ u64::from(b);
+    }
+    key
+}
+
 /// Whether a token is a number written in digits.
 pub fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
