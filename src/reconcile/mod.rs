@@ -5,8 +5,6 @@
 
 mod events;
 
-use std::collections::BTreeSet;
-
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -275,6 +273,19 @@ pub fn reconcile(docs: Collection) -> Reconciliation {
     }
 }
 
+/// The smallest item two sorted lists share.
+fn first_shared(a: &[usize], b: &[usize]) -> Option<usize> {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return Some(a[i]),
+        }
+    }
+    None
+}
+
 /// The verdict on the field `spec`, at position `at` in `FIELDS`. `event_of` gives each
 /// document's event (every document is in exactly one).
 fn verdict(
@@ -317,17 +328,23 @@ fn verdict(
     let mut conflicts = Vec::new();
     let mut worst = Relation::Same;
     if spec.kind == FieldKind::Scalar {
-        // Ordered by id (E10 before E2): the shared event reported is the first in that order.
-        let in_events: Vec<BTreeSet<(&str, usize)>> = groups
+        // The shared event reported is the first in the order of event ids (E10 before E2).
+        // Each group's events as sorted ranks in that order: two groups' first shared event is
+        // then a merge of two short lists of integers (every pair of values is compared).
+        let mut by_id: Vec<usize> = (0..events.len()).collect();
+        by_id.sort_by(|&a, &b| events[a].id.cmp(&events[b].id));
+        let mut rank = vec![0; events.len()];
+        for (r, &e) in by_id.iter().enumerate() {
+            rank[e] = r;
+        }
+        let in_events: Vec<Vec<usize>> = groups
             .iter()
             .map(|(_, documents)| {
-                documents
-                    .iter()
-                    .map(|&d| {
-                        let e = event_of[d as usize];
-                        (events[e].id.as_str(), e)
-                    })
-                    .collect()
+                let mut ranks: Vec<usize> =
+                    documents.iter().map(|&d| rank[event_of[d as usize]]).collect();
+                ranks.sort_unstable();
+                ranks.dedup();
+                ranks
             })
             .collect();
         for i in 0..groups.len() {
@@ -335,10 +352,8 @@ fn verdict(
                 let relation = (spec.relate)(value(groups[i].0), value(groups[j].0));
                 worst = worst.max(relation);
                 if relation == Relation::Conflict {
-                    let shared = in_events[i]
-                        .intersection(&in_events[j])
-                        .next()
-                        .map(|&(_, e)| to_u32(e));
+                    let shared =
+                        first_shared(&in_events[i], &in_events[j]).map(|r| to_u32(by_id[r]));
                     conflicts.push(Conflict {
                         scope: if shared.is_some() {
                             Scope::WithinEvent
