@@ -101,6 +101,7 @@ fn compatible(a: &[Vec<&Value>], b: &[Vec<&Value>]) -> bool {
 /// Groups documents into events, in document order; event ids are E1, E2, …
 pub fn group(docs: &Collection) -> Vec<Event> {
     let weekday_at = FIELDS.iter().position(|f| f.name == MEETING_WEEKDAY);
+    let date_at = FIELDS.iter().position(|f| f.name == MEETING_DATE);
     let mut events: Vec<Event> = Vec::new();
     // Every descriptor value seen per event (same order as `events`), while grouping.
     let mut merged_descriptors: Vec<Descriptors> = Vec::new();
@@ -109,18 +110,38 @@ pub fn group(docs: &Collection) -> Vec<Event> {
     // the same as comparing it with every event.
     let mut by_weekday: HashMap<&Value, Vec<usize>> = HashMap::new();
     let mut no_weekday: Vec<usize> = Vec::new();
+    // Events with one weekday, by that weekday and their full date: a document with weekday W
+    // and full date D can only join those under (W, D) or (W, no full date), or one with no
+    // weekday (which has no full date either, since a full date brings its weekday). Two full
+    // dates are compatible only when equal.
+    let mut by_day_and_date: HashMap<(&Value, FullDate), Vec<usize>> = HashMap::new();
     for doc in docs.documents() {
         let mine = descriptors(docs, doc);
         let own_weekdays = weekday_at.map_or(&[][..], |w| &mine[w][..]);
-        let found = match own_weekdays {
-            [day] => {
+        let own_date = full_date(date_at.map_or(&[][..], |d| &mine[d][..]));
+        let found = match (own_weekdays, own_date) {
+            ([day], FullDate::One(_)) => {
+                let same_date = by_day_and_date.get(&(*day, own_date));
+                let no_date = by_day_and_date.get(&(*day, FullDate::None));
+                merged(
+                    merged(
+                        same_date.into_iter().flatten().copied(),
+                        no_date.into_iter().flatten().copied(),
+                    ),
+                    no_weekday.iter().copied(),
+                )
+                .find(|&e| compatible(&merged_descriptors[e], &mine))
+            }
+            ([day], _) => {
                 let indexed = by_weekday.get(day).map_or(&[][..], Vec::as_slice);
-                merged(indexed, &no_weekday).find(|&e| compatible(&merged_descriptors[e], &mine))
+                merged(indexed.iter().copied(), no_weekday.iter().copied())
+                    .find(|&e| compatible(&merged_descriptors[e], &mine))
             }
             _ => (0..events.len()).find(|&e| compatible(&merged_descriptors[e], &mine)),
         };
-        let e = match found {
+        let (e, before) = match found {
             Some(e) => {
+                let before = event_keys(&merged_descriptors[e], weekday_at, date_at);
                 events[e].documents.push(doc);
                 for (have, new) in merged_descriptors[e].iter_mut().zip(mine) {
                     for v in new {
@@ -129,7 +150,7 @@ pub fn group(docs: &Collection) -> Vec<Event> {
                         }
                     }
                 }
-                e
+                (e, Some(before))
             }
             None => {
                 events.push(Event {
@@ -139,19 +160,30 @@ pub fn group(docs: &Collection) -> Vec<Event> {
                 });
                 merged_descriptors.push(mine);
                 no_weekday.push(events.len() - 1);
-                events.len() - 1
+                (events.len() - 1, None)
             }
         };
-        // Keep the index: an event sits under its one weekday, or among those with none.
+        // Keep the indexes: an event sits under its one weekday, or among those with none; and
+        // under its one weekday and full date (or none).
         let days = weekday_at.map_or(&[][..], |w| &merged_descriptors[e][w][..]);
         if !days.is_empty()
             && let Ok(at) = no_weekday.binary_search(&e)
         {
             no_weekday.remove(at);
             if let [day] = days {
-                let list = by_weekday.entry(*day).or_default();
-                let at = list.partition_point(|&x| x < e);
-                list.insert(at, e);
+                insert_sorted(by_weekday.entry(*day).or_default(), e);
+            }
+        }
+        let after = event_keys(&merged_descriptors[e], weekday_at, date_at);
+        if before != Some(after) {
+            if let Some(Some(key)) = before
+                && let Some(list) = by_day_and_date.get_mut(&key)
+                && let Ok(at) = list.binary_search(&e)
+            {
+                list.remove(at);
+            }
+            if let Some(key) = after {
+                insert_sorted(by_day_and_date.entry(key).or_default(), e);
             }
         }
     }
@@ -161,26 +193,63 @@ pub fn group(docs: &Collection) -> Vec<Event> {
     events
 }
 
+/// What an event's dates say, for indexing: no full date, one, or several (which conflict with
+/// any full date a document could bring).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum FullDate<'a> {
+    None,
+    One(&'a Value),
+    Many,
+}
+
+fn full_date<'a>(dates: &[&'a Value]) -> FullDate<'a> {
+    let mut found = FullDate::None;
+    for &v in dates {
+        if let Value::Date(d) = v
+            && d.weekday().is_some()
+        {
+            found = match found {
+                FullDate::None => FullDate::One(v),
+                FullDate::One(w) if w == v => found,
+                _ => FullDate::Many,
+            };
+        }
+    }
+    found
+}
+
+/// The (weekday, full date) an event is indexed under, if it has exactly one weekday and not
+/// several full dates.
+fn event_keys<'a>(
+    d: &Descriptors<'a>,
+    weekday_at: Option<usize>,
+    date_at: Option<usize>,
+) -> Option<(&'a Value, FullDate<'a>)> {
+    let [day] = weekday_at.map_or(&[][..], |w| &d[w][..]) else {
+        return None;
+    };
+    match full_date(date_at.map_or(&[][..], |w| &d[w][..])) {
+        FullDate::Many => None,
+        date => Some((*day, date)),
+    }
+}
+
+fn insert_sorted(list: &mut Vec<usize>, e: usize) {
+    let at = list.partition_point(|&x| x < e);
+    list.insert(at, e);
+}
+
 /// Two ascending lists of event indexes, merged in ascending order.
-fn merged<'a>(a: &'a [usize], b: &'a [usize]) -> impl Iterator<Item = usize> + 'a {
-    let (mut i, mut j) = (0, 0);
-    std::iter::from_fn(move || {
-        let next = match (a.get(i), b.get(j)) {
-            (Some(&x), Some(&y)) if x <= y => {
-                i += 1;
-                x
-            }
-            (_, Some(&y)) => {
-                j += 1;
-                y
-            }
-            (Some(&x), None) => {
-                i += 1;
-                x
-            }
-            (None, None) => return None,
-        };
-        Some(next)
+fn merged(
+    a: impl IntoIterator<Item = usize>,
+    b: impl IntoIterator<Item = usize>,
+) -> impl Iterator<Item = usize> {
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(&x), Some(&y)) if x <= y => a.next(),
+        (_, Some(_)) => b.next(),
+        (Some(_), None) => a.next(),
+        (None, None) => None,
     })
 }
 

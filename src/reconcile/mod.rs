@@ -340,8 +340,10 @@ fn verdict(
         let in_events: Vec<Vec<usize>> = groups
             .iter()
             .map(|(_, documents)| {
-                let mut ranks: Vec<usize> =
-                    documents.iter().map(|&d| rank[event_of[d as usize]]).collect();
+                let mut ranks: Vec<usize> = documents
+                    .iter()
+                    .map(|&d| rank[event_of[d as usize]])
+                    .collect();
                 ranks.sort_unstable();
                 ranks.dedup();
                 ranks
