@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use jiff::civil::Weekday;
 
-use crate::extract::field::{FieldKind, MEETING_DATE, MEETING_WEEKDAY, order};
+use crate::extract::field::{FieldKind, HOST_COUNTRY, MEETING_DATE, MEETING_WEEKDAY, order};
 use crate::extract::value::Day;
 use crate::extract::{FIELDS, Relation, Value};
 use crate::text::dates::PartialDate;
@@ -107,9 +107,11 @@ pub fn group(docs: &Collection) -> Vec<Event> {
     let mut merged_descriptors: Vec<Descriptors> = Vec::new();
     // Events by their one weekday, and events with none yet: a document with weekday W can only
     // join one of these, so it is compared with them alone, in event order, and the result is
-    // the same as comparing it with every event.
-    let mut by_weekday: HashMap<&Value, Vec<usize>> = HashMap::new();
-    let mut no_weekday: Vec<usize> = Vec::new();
+    // the same as comparing it with every event. The same by host country, for documents
+    // with no weekday.
+    let mut by_weekday = ByValue::new(weekday_at);
+    let host_at = FIELDS.iter().position(|f| f.name == HOST_COUNTRY);
+    let mut by_host = ByValue::new(host_at);
     // Events with one weekday, by that weekday and their full date: a document with weekday W
     // and full date D can only join those under (W, D) or (W, no full date), or one with no
     // weekday (which has no full date either, since a full date brings its weekday). Two full
@@ -128,16 +130,19 @@ pub fn group(docs: &Collection) -> Vec<Event> {
                         same_date.into_iter().flatten().copied(),
                         no_date.into_iter().flatten().copied(),
                     ),
-                    no_weekday.iter().copied(),
+                    by_weekday.none.iter().copied(),
                 )
                 .find(|&e| compatible(&merged_descriptors[e], &mine))
             }
-            ([day], _) => {
-                let indexed = by_weekday.get(day).map_or(&[][..], Vec::as_slice);
-                merged(indexed.iter().copied(), no_weekday.iter().copied())
-                    .find(|&e| compatible(&merged_descriptors[e], &mine))
-            }
-            _ => (0..events.len()).find(|&e| compatible(&merged_descriptors[e], &mine)),
+            ([day], _) => by_weekday
+                .candidates(day)
+                .find(|&e| compatible(&merged_descriptors[e], &mine)),
+            _ => match by_host.one_value(&mine) {
+                Some(host) => by_host
+                    .candidates(host)
+                    .find(|&e| compatible(&merged_descriptors[e], &mine)),
+                None => (0..events.len()).find(|&e| compatible(&merged_descriptors[e], &mine)),
+            },
         };
         let (e, before) = match found {
             Some(e) => {
@@ -159,21 +164,15 @@ pub fn group(docs: &Collection) -> Vec<Event> {
                     summary: Vec::new(),
                 });
                 merged_descriptors.push(mine);
-                no_weekday.push(events.len() - 1);
+                by_weekday.none.push(events.len() - 1);
+                by_host.none.push(events.len() - 1);
                 (events.len() - 1, None)
             }
         };
-        // Keep the indexes: an event sits under its one weekday, or among those with none; and
-        // under its one weekday and full date (or none).
-        let days = weekday_at.map_or(&[][..], |w| &merged_descriptors[e][w][..]);
-        if !days.is_empty()
-            && let Ok(at) = no_weekday.binary_search(&e)
-        {
-            no_weekday.remove(at);
-            if let [day] = days {
-                insert_sorted(by_weekday.entry(*day).or_default(), e);
-            }
-        }
+        // Keep the indexes: an event sits under its one weekday (host), or among those with
+        // none; and under its one weekday and full date (or none).
+        by_weekday.update(e, &merged_descriptors[e]);
+        by_host.update(e, &merged_descriptors[e]);
         let after = event_keys(&merged_descriptors[e], weekday_at, date_at);
         if before != Some(after) {
             if let Some(Some(key)) = before
@@ -191,6 +190,52 @@ pub fn group(docs: &Collection) -> Vec<Event> {
         event.summary = summarise(event, docs);
     }
     events
+}
+
+/// Events by the one value they hold for a field whose values conflict unless equal (weekday,
+/// host country), and the events that hold none yet. An event that holds several is in
+/// neither: it conflicts with every document that holds one.
+struct ByValue<'a> {
+    field: Option<usize>,
+    one: HashMap<&'a Value, Vec<usize>>,
+    none: Vec<usize>,
+}
+
+impl<'a> ByValue<'a> {
+    fn new(field: Option<usize>) -> Self {
+        ByValue {
+            field,
+            one: HashMap::new(),
+            none: Vec::new(),
+        }
+    }
+
+    /// The one value `d` holds for the field, if it holds exactly one.
+    fn one_value(&self, d: &Descriptors<'a>) -> Option<&'a Value> {
+        match self.field.map_or(&[][..], |f| &d[f][..]) {
+            [v] => Some(*v),
+            _ => None,
+        }
+    }
+
+    /// The events a document holding `value` may join, in event order.
+    fn candidates(&self, value: &Value) -> impl Iterator<Item = usize> + '_ {
+        let one = self.one.get(value).map_or(&[][..], Vec::as_slice);
+        merged(one.iter().copied(), self.none.iter().copied())
+    }
+
+    /// Moves event `e` out of `none` once its descriptors `d` hold a value.
+    fn update(&mut self, e: usize, d: &Descriptors<'a>) {
+        let values = self.field.map_or(&[][..], |f| &d[f][..]);
+        if !values.is_empty()
+            && let Ok(at) = self.none.binary_search(&e)
+        {
+            self.none.remove(at);
+            if let [v] = values {
+                insert_sorted(self.one.entry(*v).or_default(), e);
+            }
+        }
+    }
 }
 
 /// What an event's dates say, for indexing: no full date, one, or several (which conflict with
