@@ -272,24 +272,14 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
 
     // JSON and JSON Lines stream: each document is written as soon as it is read, and only its
     // values are kept for reconciling, so memory does not grow with the text.
-    let streamed = match args.format {
-        Format::Json => Some(streamed(
-            args,
-            &inputs,
-            &options,
-            &progress,
-            report::json::Writer::begin(&mut out)?,
-        )?),
-        Format::Jsonl => Some(streamed(
-            args,
-            &inputs,
-            &options,
-            &progress,
-            report::jsonl::Writer::begin(&mut out),
-        )?),
-        _ => None,
-    };
-    if let Some((rec, totals)) = streamed {
+    if matches!(args.format, Format::Json | Format::Jsonl) {
+        let (rec, totals) = if args.format == Format::Json {
+            let writer = report::json::Writer::begin(&mut out)?;
+            streamed(args, inputs, &options, &progress, writer)?
+        } else {
+            let writer = report::jsonl::Writer::begin(&mut out);
+            streamed(args, inputs, &options, &progress, writer)?
+        };
         out.flush()?;
         if let Some(path) = &args.write_baseline {
             Baseline::of(&rec).write(path)?;
@@ -355,26 +345,28 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
 /// reconciliation, which it returns with the totals.
 fn streamed<W: Streamed>(
     args: &Args,
-    inputs: &[crate::document::Input],
+    inputs: Vec<crate::document::Input>,
     options: &RunOptions,
     progress: &Progress,
     mut writer: W,
 ) -> Result<(Reconciliation, Totals)> {
     let kept = if args.reduce {
-        documents(args, inputs, options, &mut |d| {
+        documents(args, &inputs, options, &mut |d| {
             report_unread_one(&d);
             progress.tick();
             writer.document(&d)
         })?
     } else {
         // Each document is rendered on the worker that extracted it.
-        stream_prepared(inputs, options, W::render, &mut |d, rendered| {
+        stream_prepared(&inputs, options, W::render, &mut |d, rendered| {
             report_unread_one(&d);
             progress.tick();
             writer.rendered(&rendered)
         })?
     };
     progress.done();
+    // Every input is read: their paths and ids are not needed for the reconciliation.
+    drop(inputs);
     let totals = kept.totals;
     let rec = kept.reconcile();
     writer.finish(&rec, totals)?;
