@@ -137,11 +137,23 @@ pub fn group(docs: &Collection) -> Vec<Event> {
             ([day], _) => by_weekday
                 .candidates(day)
                 .find(|&e| compatible(&merged_descriptors[e], &mine)),
-            _ => match by_host.one_value(&mine) {
-                Some(host) => by_host
+            // Two weekdays conflict with any event that has one.
+            ([_, _, ..], _) => by_weekday
+                .none
+                .iter()
+                .copied()
+                .find(|&e| compatible(&merged_descriptors[e], &mine)),
+            ([], _) => match by_host.values(&mine) {
+                [host] => by_host
                     .candidates(host)
                     .find(|&e| compatible(&merged_descriptors[e], &mine)),
-                None => (0..events.len()).find(|&e| compatible(&merged_descriptors[e], &mine)),
+                [] => (0..events.len()).find(|&e| compatible(&merged_descriptors[e], &mine)),
+                // As do two host countries.
+                _ => by_host
+                    .none
+                    .iter()
+                    .copied()
+                    .find(|&e| compatible(&merged_descriptors[e], &mine)),
             },
         };
         let (e, before) = match found {
@@ -194,7 +206,8 @@ pub fn group(docs: &Collection) -> Vec<Event> {
 
 /// Events by the one value they hold for a field whose values conflict unless equal (weekday,
 /// host country), and the events that hold none yet. An event that holds several is in
-/// neither: it conflicts with every document that holds one.
+/// neither: it conflicts with every document that holds one. A document that holds several
+/// can only join an event that holds none.
 struct ByValue<'a> {
     field: Option<usize>,
     one: HashMap<&'a Value, Vec<usize>>,
@@ -210,12 +223,9 @@ impl<'a> ByValue<'a> {
         }
     }
 
-    /// The one value `d` holds for the field, if it holds exactly one.
-    fn one_value(&self, d: &Descriptors<'a>) -> Option<&'a Value> {
-        match self.field.map_or(&[][..], |f| &d[f][..]) {
-            [v] => Some(*v),
-            _ => None,
-        }
+    /// The values `d` holds for the field.
+    fn values<'d>(&self, d: &'d Descriptors<'a>) -> &'d [&'a Value] {
+        self.field.map_or(&[][..], |f| &d[f][..])
     }
 
     /// The events a document holding `value` may join, in event order.
