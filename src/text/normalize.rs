@@ -285,7 +285,7 @@ impl NormText {
         let end = match last.checked_sub(1).map(|k| self.map[k]) {
             None => start,
             Some(e) if e.run => {
-                let at = self.ceil_char_boundary(norm.end) - e.norm as usize;
+                let at = self.text.ceil_char_boundary(norm.end) - e.norm as usize;
                 (e.orig_start as usize + at).min(e.orig_end as usize)
             }
             Some(e) => e.orig_end as usize,
@@ -295,7 +295,7 @@ impl NormText {
 
     /// Where the first char at or after normalised byte `at` starts in the original.
     fn origin_of_char_at(&self, at: usize) -> usize {
-        let at = self.ceil_char_boundary(at);
+        let at = self.text.ceil_char_boundary(at);
         // The entry holding byte `at`, if it starts before it.
         let k = self.map.partition_point(|e| (e.norm as usize) <= at);
         if let Some(e) = k.checked_sub(1).map(|k| self.map[k])
@@ -316,16 +316,11 @@ impl NormText {
             && e.run
             && orig < e.orig_end as usize
         {
-            return self.ceil_char_boundary(e.norm as usize + (orig - e.orig_start as usize));
+            return self
+                .text
+                .ceil_char_boundary(e.norm as usize + (orig - e.orig_start as usize));
         }
         self.map.get(i).map_or(self.text.len(), |e| e.norm as usize)
-    }
-
-    /// The first char boundary of the normalised text at or after `at` (its length at most).
-    fn ceil_char_boundary(&self, at: usize) -> usize {
-        (at..self.text.len())
-            .find(|&i| self.text.is_char_boundary(i))
-            .unwrap_or(self.text.len())
     }
 }
 
