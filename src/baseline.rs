@@ -11,6 +11,7 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
+use crate::extract::Field;
 use crate::reconcile::{Scope, Status};
 use crate::run::{DocumentResult, Run};
 
@@ -69,7 +70,7 @@ pub fn conflicts(run: &Run) -> Vec<FoundConflict<'_>> {
                     for claim in doc
                         .claims
                         .iter()
-                        .filter(|cl| cl.field == f.spec.name && cl.value == group.value)
+                        .filter(|cl| cl.field == f.spec.field && cl.value == group.value)
                     {
                         sides.push(Side {
                             value: group.value.key(),
@@ -101,7 +102,7 @@ pub fn conflicts(run: &Run) -> Vec<FoundConflict<'_>> {
             .flat_map(|doc| {
                 doc.claims
                     .iter()
-                    .filter(|c| c.field == "meeting_weekday" || c.field == "meeting_date")
+                    .filter(|c| matches!(c.field, Field::MeetingWeekday | Field::MeetingDate))
                     .map(move |c| Side {
                         value: c.value.key(),
                         document: doc,

@@ -17,7 +17,7 @@ use serde_json::Value as Json;
 
 use crate::document::inputs::unique_ids;
 use crate::document::{Offsets, Status};
-use crate::extract::{Claim, Evidence, Finding, field};
+use crate::extract::{Claim, Evidence, Finding, Role, field};
 use crate::report::json;
 use crate::run::DocumentResult;
 
@@ -94,18 +94,19 @@ const FINDING_KINDS: &[&str] = &["bidi_control", "no_arabic", "no_claims"];
 fn document(record: MapRecord, id: String) -> Result<DocumentResult> {
     let mut claims = Vec::with_capacity(record.claims.len());
     for c in record.claims {
-        let Some(spec) = field::spec(&c.field) else {
+        let Some(spec) = field::Field::parse(&c.field).map(field::Field::spec) else {
             bail!("unknown field {:?}", c.field);
         };
         let Some(value) = (spec.parse)(&c.value, c.details.as_ref()) else {
             bail!("bad value {} for {}", c.value, c.field);
         };
         claims.push(Claim {
-            field: spec.name,
+            field: spec.field,
             value,
             evidence: c.evidence.into(),
             sentence: c.context.into(),
             note: c.note,
+            role: Role::Reading,
         });
     }
     let findings = record

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::field::CO_CHAIRS;
+use super::field::Field;
 use super::{Analysis, Claim, Entity, Value};
 use crate::lexicon::gazetteer::{EntityMatch, EntityRef};
 use crate::text::normalize;
@@ -182,7 +182,7 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
         let mut entities: Vec<Entity> = chairs.into_iter().map(|(e, _)| e).collect();
         entities.sort();
         entities.dedup_by(|a, b| a.id == b.id);
-        out.push(an.claim(CO_CHAIRS, Value::Entities(entities), start..end));
+        out.push(an.claim(Field::CoChairs, Value::Entities(entities), start..end));
     }
 }
 

@@ -5,7 +5,7 @@
 //! من ستة وثمانين عضواً"). A count of states attending or represented ("بمشاركة ممثلين عن 60
 //! دولة", "حضره وزراء 40 دولة") is not a member count.
 
-use super::field::MEMBER_COUNT;
+use super::field::Field;
 use super::{Analysis, Claim, Value};
 use crate::text::numbers::NumberMatch;
 
@@ -50,7 +50,7 @@ fn rank(an: &Analysis, n: &NumberMatch) -> Option<Claim> {
     let cue = cue_ending_at(an, before, "member_rank")
         .or_else(|| an.cues_in(t..t + 1).find(|m| m.group() == "member_rank"))?;
     Some(an.claim(
-        MEMBER_COUNT,
+        Field::MemberCount,
         Value::Count(n.value),
         cue.span.start..n.span.end,
     ))
@@ -78,7 +78,7 @@ fn framed_count(an: &Analysis, n: &NumberMatch) -> Option<Claim> {
     }
     let context = frame.iter().find(|m| m.group() == "member_context")?;
     Some(an.claim(
-        MEMBER_COUNT,
+        Field::MemberCount,
         Value::Count(n.value),
         context.span.start..noun.span.end,
     ))

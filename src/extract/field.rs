@@ -1,9 +1,99 @@
 //! The fields the engine knows, and what the engine needs to know about each.
 //!
-//! The reconciler is field-agnostic: it reads this table. Adding a field means an extractor, a
-//! value type (or an existing one), and a row here.
+//! A field is a [`Field`], never a string: the table [`FIELDS`] is indexed by it. Adding a field
+//! means an extractor, a value type (or an existing one), a variant and a row here.
+
+use serde::{Deserialize, Serialize};
 
 use super::value::{Relation, Value, parse, relate_entities};
+
+/// A field of the contract (docs/contract.md, "Fields"), in report order.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    MeetingWeekday,
+    MeetingDate,
+    MeetingType,
+    HostCountry,
+    HostCity,
+    CoChairs,
+    Participants,
+    MemberCount,
+    Priorities,
+    Session,
+    PublishedDate,
+    PublishedWeekday,
+}
+
+impl Field {
+    /// Every field, in report order.
+    pub const ALL: [Field; 12] = [
+        Field::MeetingWeekday,
+        Field::MeetingDate,
+        Field::MeetingType,
+        Field::HostCountry,
+        Field::HostCity,
+        Field::CoChairs,
+        Field::Participants,
+        Field::MemberCount,
+        Field::Priorities,
+        Field::Session,
+        Field::PublishedDate,
+        Field::PublishedWeekday,
+    ];
+
+    /// The field's name in JSON and on the command line.
+    pub fn name(self) -> &'static str {
+        self.spec().name
+    }
+
+    /// A short English label for people.
+    pub fn label(self) -> &'static str {
+        self.spec().label
+    }
+
+    pub fn kind(self) -> FieldKind {
+        self.spec().kind
+    }
+
+    /// The field's row in [`FIELDS`].
+    pub fn spec(self) -> &'static FieldSpec {
+        &FIELDS[self.index()]
+    }
+
+    /// The field's position in report order.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The field named `name`, if there is one.
+    pub fn parse(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// How two values of this field relate.
+    pub fn relate(self, a: &Value, b: &Value) -> Relation {
+        (self.spec().relate)(a, b)
+    }
+}
+
+impl std::fmt::Display for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
 
 /// How a field is compared across documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +110,7 @@ pub enum FieldKind {
 /// What the engine knows about one field.
 #[derive(Debug)]
 pub struct FieldSpec {
+    pub field: Field,
     pub name: &'static str,
     /// A short English label for people.
     pub label: &'static str,
@@ -56,21 +147,11 @@ fn relate_value(a: &Value, b: &Value) -> Relation {
     }
 }
 
-pub const MEETING_WEEKDAY: &str = "meeting_weekday";
-pub const MEETING_DATE: &str = "meeting_date";
-pub const MEETING_TYPE: &str = "meeting_type";
-pub const HOST_COUNTRY: &str = "host_country";
-pub const HOST_CITY: &str = "host_city";
-pub const CO_CHAIRS: &str = "co_chairs";
-pub const MEMBER_COUNT: &str = "member_count";
-pub const PRIORITIES: &str = "priorities";
-pub const PUBLISHED_DATE: &str = "published_date";
-pub const PUBLISHED_WEEKDAY: &str = "published_weekday";
-
 /// Every field, in report order.
 pub static FIELDS: &[FieldSpec] = &[
     FieldSpec {
-        name: MEETING_WEEKDAY,
+        field: Field::MeetingWeekday,
+        name: "meeting_weekday",
         label: "meeting weekday",
         kind: FieldKind::Scalar,
         descriptor: true,
@@ -78,7 +159,8 @@ pub static FIELDS: &[FieldSpec] = &[
         parse: parse::weekday,
     },
     FieldSpec {
-        name: MEETING_DATE,
+        field: Field::MeetingDate,
+        name: "meeting_date",
         label: "meeting date",
         kind: FieldKind::Scalar,
         descriptor: true,
@@ -86,7 +168,8 @@ pub static FIELDS: &[FieldSpec] = &[
         parse: parse::date,
     },
     FieldSpec {
-        name: MEETING_TYPE,
+        field: Field::MeetingType,
+        name: "meeting_type",
         label: "meeting type",
         kind: FieldKind::Scalar,
         descriptor: true,
@@ -94,7 +177,8 @@ pub static FIELDS: &[FieldSpec] = &[
         parse: parse::meeting_type,
     },
     FieldSpec {
-        name: HOST_COUNTRY,
+        field: Field::HostCountry,
+        name: "host_country",
         label: "host country",
         kind: FieldKind::Scalar,
         descriptor: true,
@@ -102,7 +186,8 @@ pub static FIELDS: &[FieldSpec] = &[
         parse: parse::country,
     },
     FieldSpec {
-        name: HOST_CITY,
+        field: Field::HostCity,
+        name: "host_city",
         label: "host city",
         kind: FieldKind::Scalar,
         descriptor: true,
@@ -110,7 +195,8 @@ pub static FIELDS: &[FieldSpec] = &[
         parse: parse::city,
     },
     FieldSpec {
-        name: CO_CHAIRS,
+        field: Field::CoChairs,
+        name: "co_chairs",
         label: "co-chairs",
         kind: FieldKind::Scalar,
         descriptor: false,
@@ -118,7 +204,17 @@ pub static FIELDS: &[FieldSpec] = &[
         parse: parse::entities,
     },
     FieldSpec {
-        name: MEMBER_COUNT,
+        field: Field::Participants,
+        name: "participants",
+        label: "participants",
+        kind: FieldKind::List,
+        descriptor: false,
+        relate: relate_equal,
+        parse: parse::entity,
+    },
+    FieldSpec {
+        field: Field::MemberCount,
+        name: "member_count",
         label: "member count",
         kind: FieldKind::Scalar,
         descriptor: false,
@@ -126,7 +222,8 @@ pub static FIELDS: &[FieldSpec] = &[
         parse: parse::count,
     },
     FieldSpec {
-        name: PRIORITIES,
+        field: Field::Priorities,
+        name: "priorities",
         label: "priorities",
         kind: FieldKind::List,
         descriptor: false,
@@ -134,7 +231,17 @@ pub static FIELDS: &[FieldSpec] = &[
         parse: parse::topic,
     },
     FieldSpec {
-        name: PUBLISHED_DATE,
+        field: Field::Session,
+        name: "session",
+        label: "session",
+        kind: FieldKind::Scalar,
+        descriptor: false,
+        relate: relate_equal,
+        parse: parse::count,
+    },
+    FieldSpec {
+        field: Field::PublishedDate,
+        name: "published_date",
         label: "published date",
         kind: FieldKind::PerDocument,
         descriptor: false,
@@ -142,7 +249,8 @@ pub static FIELDS: &[FieldSpec] = &[
         parse: parse::date,
     },
     FieldSpec {
-        name: PUBLISHED_WEEKDAY,
+        field: Field::PublishedWeekday,
+        name: "published_weekday",
         label: "published weekday",
         kind: FieldKind::PerDocument,
         descriptor: false,
@@ -151,15 +259,19 @@ pub static FIELDS: &[FieldSpec] = &[
     },
 ];
 
-/// The spec of a field by name.
-pub fn spec(name: &str) -> Option<&'static FieldSpec> {
-    FIELDS.iter().find(|f| f.name == name)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// The position of a field in report order.
-pub fn order(name: &str) -> usize {
-    FIELDS
-        .iter()
-        .position(|f| f.name == name)
-        .unwrap_or(FIELDS.len())
+    #[test]
+    fn the_table_is_in_enum_order() {
+        for (i, spec) in FIELDS.iter().enumerate() {
+            assert_eq!(spec.field.index(), i, "{}", spec.name);
+            assert_eq!(Field::ALL[i], spec.field);
+            assert_eq!(Field::parse(spec.name), Some(spec.field));
+            let json = serde_json::to_value(spec.field).unwrap();
+            assert_eq!(json, spec.name, "serde name and table name agree");
+        }
+        assert_eq!(FIELDS.len(), Field::ALL.len());
+    }
 }

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::field::{HOST_CITY, HOST_COUNTRY};
+use super::field::Field;
 use super::{Analysis, Claim, Value};
 use crate::lexicon::cues::CueMatch;
 use crate::lexicon::gazetteer::{EntityMatch, EntityRef};
@@ -263,7 +263,7 @@ fn claim_place(an: &Analysis, run: &[EntityMatch], out: &mut Vec<Claim>) {
             EntityRef::City(_) => {
                 let country = g.entity_country(entity).map(str::to_owned);
                 out.push(an.claim(
-                    HOST_CITY,
+                    Field::HostCity,
                     Value::City {
                         id: g.id(entity).to_owned(),
                         country: country.clone(),
@@ -286,7 +286,7 @@ fn claim_place(an: &Analysis, run: &[EntityMatch], out: &mut Vec<Claim>) {
         && let Some(capital) = g.country(code).and_then(|c| c.capital.clone())
     {
         let mut claim = an.claim(
-            HOST_CITY,
+            Field::HostCity,
             Value::City {
                 id: capital,
                 country: Some(code.clone()),
@@ -299,7 +299,7 @@ fn claim_place(an: &Analysis, run: &[EntityMatch], out: &mut Vec<Claim>) {
     countries.sort();
     countries.dedup();
     for c in countries {
-        out.push(an.claim(HOST_COUNTRY, Value::Country(c), span.clone()));
+        out.push(an.claim(Field::HostCountry, Value::Country(c), span.clone()));
     }
 }
 

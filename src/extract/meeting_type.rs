@@ -5,7 +5,7 @@
 //! wins: "senior officials of the small group" is the small group, "a summit of foreign
 //! ministers" a ministerial.
 
-use super::field::MEETING_TYPE;
+use super::field::Field;
 use super::{Analysis, Claim, MeetingType, Value};
 use crate::text::tokens::bare;
 
@@ -33,7 +33,7 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
             let absorbed = (*t == MeetingType::SeniorOfficials && specific_officials)
                 || (*t == MeetingType::Summit && other_than_summit);
             if !absorbed {
-                out.push(an.claim(MEETING_TYPE, Value::MeetingType(*t), span.clone()));
+                out.push(an.claim(Field::MeetingType, Value::MeetingType(*t), span.clone()));
             }
         }
     }

@@ -26,7 +26,7 @@ use crate::text::sieve;
 use crate::text::tokens::{Token, tokenize};
 use crate::text::{NormText, normalize};
 
-pub use field::{FIELDS, FieldKind, FieldSpec};
+pub use field::{FIELDS, Field, FieldKind, FieldSpec};
 pub use value::{Entity, MeetingType, Relation, Value};
 
 /// How much of the sentence around a claim's evidence its context keeps, each side, in bytes of
@@ -46,17 +46,43 @@ pub struct Evidence {
     pub line: usize,
 }
 
+/// Whether a claim is part of the document's reading of its own meeting, or only mentioned.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// What the document says about the meeting it reports (or about itself: its own date).
+    #[default]
+    Reading,
+    /// A value the text gives that is not about that meeting: another meeting, the day of a
+    /// statement, background. Mentions never take part in verdicts.
+    Mention,
+}
+
 /// One thing a document states.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Claim {
-    pub field: &'static str,
+    pub field: Field,
     pub value: Value,
     pub evidence: Evidence,
     /// The sentence the evidence stands in, for context and word-level diffs.
     pub sentence: Evidence,
     /// How the value was read when it is not literal (e.g. "yesterday, resolved against the
-    /// article's own day"); empty when it is.
+    /// article's own day"), or what a mention is about; empty when there is nothing to say.
     pub note: Option<String>,
+    pub role: Role,
 }
 
 /// A problem with the input itself that a reader should know about.
@@ -204,7 +230,7 @@ impl<'a> Analysis<'a> {
     /// A claim for `field` with evidence `span`, inside its sentence (at most `CONTEXT_BYTES`
     /// either side of the evidence, cut at word boundaries, so run-on text stays readable and
     /// linear).
-    pub fn claim(&self, field: &'static str, value: Value, span: Range<usize>) -> Claim {
+    pub fn claim(&self, field: Field, value: Value, span: Range<usize>) -> Claim {
         let sentence = self.sentence_range(span.start);
         let mut start = sentence.start.min(span.start);
         let mut end = sentence.end.max(span.end);
@@ -229,6 +255,7 @@ impl<'a> Analysis<'a> {
             evidence: self.evidence(span),
             sentence: self.evidence(trim_range(self.key(), sentence)),
             note: None,
+            role: Role::Reading,
         }
     }
 }
@@ -304,8 +331,8 @@ pub fn extract(original: &str, gazetteer: &Gazetteer) -> Extraction {
     count::extract(&analysis, &mut claims);
     priorities::extract(&analysis, &mut claims);
     claims.sort_by(|a, b| {
-        field::order(a.field)
-            .cmp(&field::order(b.field))
+        a.field
+            .cmp(&b.field)
             .then(a.evidence.start.cmp(&b.evidence.start))
             .then(a.value.cmp(&b.value))
     });

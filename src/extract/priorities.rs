@@ -4,7 +4,7 @@
 //! is weak ("السفر" is foreign-fighter travel only in a list of such topics): it counts only when
 //! its sentence has another topic cue. Coordination needs a partner: "التنسيق … مع دمشق".
 
-use super::field::PRIORITIES;
+use super::field::Field;
 use super::{Analysis, Claim, Value};
 use crate::lexicon::gazetteer::EntityRef;
 
@@ -46,7 +46,11 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
         if topic == "coordination" && !has_partner(an, m.tokens.end, s1) {
             continue;
         }
-        out.push(an.claim(PRIORITIES, Value::Topic(topic.to_owned()), m.span.clone()));
+        out.push(an.claim(
+            Field::Priorities,
+            Value::Topic(topic.to_owned()),
+            m.span.clone(),
+        ));
     }
 }
 

@@ -7,7 +7,7 @@ fn values(text: &str, field: &str) -> Vec<String> {
     let mut out: Vec<String> = extract(text, Gazetteer::builtin())
         .claims
         .into_iter()
-        .filter(|c| c.field == field)
+        .filter(|c| c.field.name() == field)
         .map(|c| c.value.key())
         .collect();
     out.sort();
@@ -181,7 +181,7 @@ fn an_unknown_chair_is_named_from_the_title() {
     let got = extract(text, Gazetteer::builtin())
         .claims
         .into_iter()
-        .find(|c| c.field == "co_chairs")
+        .find(|c| c.field == super::Field::CoChairs)
         .expect("a chair claim");
     let Value::Entities(es) = got.value else {
         panic!("entities")

@@ -10,7 +10,7 @@
 use jiff::civil::{Date, Weekday};
 
 use super::context::{Role, role_of};
-use super::field::{MEETING_DATE, MEETING_WEEKDAY, PUBLISHED_DATE, PUBLISHED_WEEKDAY};
+use super::field::Field;
 use super::value::Day;
 use super::{Analysis, Claim, Value};
 use crate::text::dates::{DateMatch, PartialDate, Relative, WeekdayMatch, weekday_name};
@@ -36,7 +36,7 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
             || (role != Role::Meeting && preceded_by_date_word(an, d.span.start));
         if own_date {
             if d.date.year.is_some() && d.date.month.is_some() && d.date.day.is_some() {
-                let claim = an.claim(PUBLISHED_DATE, Value::Date(d.date), d.span.clone());
+                let claim = an.claim(Field::PublishedDate, Value::Date(d.date), d.span.clone());
                 published_dates.push((d.date, claim));
             }
             continue;
@@ -64,14 +64,18 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
                 ));
             }
         }
-        let mut claim = an.claim(MEETING_DATE, Value::Date(date), d.span.clone());
+        let mut claim = an.claim(Field::MeetingDate, Value::Date(date), d.span.clone());
         claim.note = claim_note;
         out.push(claim);
     }
 
     for w in &an.weekdays {
         if let Some(day) = published_day(w) {
-            let mut claim = an.claim(PUBLISHED_WEEKDAY, Value::Weekday(Day(day)), w.span.clone());
+            let mut claim = an.claim(
+                Field::PublishedWeekday,
+                Value::Weekday(Day(day)),
+                w.span.clone(),
+            );
             if day != w.weekday {
                 claim.note = Some(format!(
                     "{} is yesterday or tomorrow relative to the article's own day",
@@ -82,7 +86,7 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
         }
         if is_dateline(an, w.span.start) {
             out.push(an.claim(
-                PUBLISHED_WEEKDAY,
+                Field::PublishedWeekday,
                 Value::Weekday(Day(w.weekday)),
                 w.span.clone(),
             ));
@@ -90,7 +94,7 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
         }
         if weekday_role(an, w) == Role::Meeting {
             let mut claim = an.claim(
-                MEETING_WEEKDAY,
+                Field::MeetingWeekday,
                 Value::Weekday(Day(w.weekday)),
                 w.span.clone(),
             );

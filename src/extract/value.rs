@@ -109,6 +109,8 @@ pub enum Value {
     },
     /// Sorted by id.
     Entities(Vec<Entity>),
+    /// One person or country (a participant).
+    Entity(Entity),
     Count(u64),
     /// A priority topic id (CONTRACT.md section 3).
     Topic(String),
@@ -128,6 +130,7 @@ impl Value {
                 .map(|e| e.id.as_str())
                 .collect::<Vec<_>>()
                 .join("+"),
+            Value::Entity(e) => e.id.clone(),
             Value::Count(n) => n.to_string(),
             Value::Topic(t) => t.clone(),
         }
@@ -138,6 +141,7 @@ impl Value {
     pub fn details(&self) -> Option<serde_json::Value> {
         match self {
             Value::Entities(es) => serde_json::to_value(es).ok(),
+            Value::Entity(e) => serde_json::to_value(e).ok(),
             Value::City {
                 country: Some(c), ..
             } => Some(serde_json::json!({ "country": c })),
@@ -220,6 +224,20 @@ pub mod parse {
             });
         }
         Some(Value::Entities(out))
+    }
+
+    pub fn entity(v: &Json, details: Option<&Json>) -> Option<Value> {
+        let text = |k: &str| {
+            details
+                .and_then(|d| d.get(k))
+                .and_then(Json::as_str)
+                .map(str::to_owned)
+        };
+        Some(Value::Entity(Entity {
+            id: v.as_str()?.to_owned(),
+            country: text("country"),
+            name_en: text("name_en"),
+        }))
     }
 
     pub fn count(v: &Json, _: Option<&Json>) -> Option<Value> {

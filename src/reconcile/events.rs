@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use jiff::civil::Weekday;
 
-use crate::extract::field::{FieldKind, HOST_COUNTRY, MEETING_DATE, MEETING_WEEKDAY, order};
+use crate::extract::field::{Field, FieldKind};
 use crate::extract::value::Day;
 use crate::extract::{FIELDS, Relation, Value};
 use crate::text::dates::PartialDate;
@@ -25,11 +25,11 @@ pub struct Event {
     pub documents: Vec<u32>,
     /// The event's value per field where its documents agree (or one is more precise and the
     /// rest compatible with it), in field order.
-    pub summary: Vec<(&'static str, Value)>,
+    pub summary: Vec<(Field, Value)>,
 }
 
 impl Event {
-    pub fn summary_value(&self, field: &str) -> Option<&Value> {
+    pub fn summary_value(&self, field: Field) -> Option<&Value> {
         self.summary
             .iter()
             .find(|(f, _)| *f == field)
@@ -74,9 +74,9 @@ fn descriptors(docs: &Collection, doc: u32) -> Descriptors<'_> {
             }
         })
         .collect();
-    let weekday_at = FIELDS.iter().position(|f| f.name == MEETING_WEEKDAY);
+    let weekday_at = Some(Field::MeetingWeekday.index());
     if let Some(w) = weekday_at {
-        for v in docs.values(doc, order(MEETING_DATE)) {
+        for v in docs.values(doc, Field::MeetingDate.index()) {
             if let Value::Date(d) = v
                 && let Some(day) = d.weekday()
                 && let Some(implied) = WEEKDAYS.iter().find(|w| **w == Value::Weekday(Day(day)))
@@ -100,8 +100,8 @@ fn compatible(a: &[Vec<&Value>], b: &[Vec<&Value>]) -> bool {
 
 /// Groups documents into events, in document order; event ids are E1, E2, …
 pub fn group(docs: &Collection) -> Vec<Event> {
-    let weekday_at = FIELDS.iter().position(|f| f.name == MEETING_WEEKDAY);
-    let date_at = FIELDS.iter().position(|f| f.name == MEETING_DATE);
+    let weekday_at = Some(Field::MeetingWeekday.index());
+    let date_at = Some(Field::MeetingDate.index());
     let mut events: Vec<Event> = Vec::new();
     // Every descriptor value seen per event (same order as `events`), while grouping.
     let mut merged_descriptors: Vec<Descriptors> = Vec::new();
@@ -110,7 +110,7 @@ pub fn group(docs: &Collection) -> Vec<Event> {
     // the same as comparing it with every event. The same by host country, for documents
     // with no weekday.
     let mut by_weekday = ByValue::new(weekday_at);
-    let host_at = FIELDS.iter().position(|f| f.name == HOST_COUNTRY);
+    let host_at = Some(Field::HostCountry.index());
     let mut by_host = ByValue::new(host_at);
     // Events with one weekday, by that weekday and their full date: a document with weekday W
     // and full date D can only join those under (W, D) or (W, no full date), or one with no
@@ -308,7 +308,7 @@ fn merged(
     })
 }
 
-fn summarise(event: &Event, docs: &Collection) -> Vec<(&'static str, Value)> {
+fn summarise(event: &Event, docs: &Collection) -> Vec<(Field, Value)> {
     let mut summary = Vec::new();
     for (at, spec) in FIELDS
         .iter()
@@ -329,17 +329,17 @@ fn summarise(event: &Event, docs: &Collection) -> Vec<(&'static str, Value)> {
             let r = (spec.relate)(best, v);
             r == Relation::Same || (r == Relation::Compatible && precision(best) > precision(v))
         }) {
-            summary.push((spec.name, best.clone()));
+            summary.push((spec.field, best.clone()));
         }
     }
     // A full date fills in the weekday for documents that gave none.
-    if let Some((_, Value::Date(d))) = summary.iter().find(|(f, _)| *f == MEETING_DATE)
+    if let Some((_, Value::Date(d))) = summary.iter().find(|(f, _)| *f == Field::MeetingDate)
         && let Some(day) = d.weekday()
-        && !summary.iter().any(|(f, _)| *f == MEETING_WEEKDAY)
+        && !summary.iter().any(|(f, _)| *f == Field::MeetingWeekday)
     {
-        summary.push((MEETING_WEEKDAY, Value::Weekday(Day(day))));
+        summary.push((Field::MeetingWeekday, Value::Weekday(Day(day))));
     }
-    summary.sort_by_key(|(f, _)| order(f));
+    summary.sort_by_key(|(f, _)| *f);
     summary
 }
 

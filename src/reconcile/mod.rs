@@ -8,7 +8,7 @@ mod events;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::extract::field::{FieldKind, MEETING_DATE, MEETING_WEEKDAY, order};
+use crate::extract::field::{Field, FieldKind};
 use crate::extract::value::Day;
 use crate::extract::{Claim, FIELDS, FieldSpec, Relation, Value};
 use crate::text::dates::weekday_name;
@@ -41,7 +41,7 @@ impl Collection {
         }
         let mut mine = Vec::with_capacity(claims.len());
         for claim in claims {
-            let field = order(claim.field);
+            let field = claim.field.index();
             let Some(known) = self.index.get_mut(field) else {
                 continue;
             };
@@ -419,7 +419,7 @@ fn verdict(
 
 /// Within each document and each event, a full date and a weekday must name the same day.
 fn weekday_checks(docs: &Collection, events: &[Event]) -> Vec<Check> {
-    let (date_at, weekday_at) = (order(MEETING_DATE), order(MEETING_WEEKDAY));
+    let (date_at, weekday_at) = (Field::MeetingDate.index(), Field::MeetingWeekday.index());
     let mut checks = Vec::new();
     for doc in docs.documents() {
         for date in docs.values(doc, date_at) {
@@ -448,8 +448,8 @@ fn weekday_checks(docs: &Collection, events: &[Event]) -> Vec<Check> {
     }
     for event in events {
         let (Some(Value::Date(d)), Some(Value::Weekday(Day(w)))) = (
-            event.summary_value(MEETING_DATE),
-            event.summary_value(MEETING_WEEKDAY),
+            event.summary_value(Field::MeetingDate),
+            event.summary_value(Field::MeetingWeekday),
         ) else {
             continue;
         };

@@ -394,7 +394,7 @@ impl<'r> Page<'r> {
                                 span.ev { (text(&event.id)) } " "
                                 @for (i, (field, value)) in event.summary.iter().enumerate() {
                                     @if i > 0 { " · " }
-                                    (short_field(field)) " " strong { (text(&value_label(value))) }
+                                    (short_field(field.name())) " " strong { (text(&value_label(value))) }
                                 }
                                 " — "
                                 @for (i, id) in rec.ids(&event.documents).enumerate() {
@@ -511,7 +511,7 @@ impl<'r> Page<'r> {
         // The first claim of each distinct value, in canonical order.
         let mut firsts: Vec<(usize, &Claim)> = Vec::new();
         for (i, claim) in doc.claims.iter().enumerate() {
-            if claim.field == f.spec.name && !firsts.iter().any(|(_, c)| c.value == claim.value) {
+            if claim.field == f.spec.field && !firsts.iter().any(|(_, c)| c.value == claim.value) {
                 firsts.push((i, claim));
             }
         }
@@ -748,7 +748,7 @@ impl<'r> Page<'r> {
                 continue;
             };
             for (ci, c) in d.claims.iter().enumerate() {
-                if c.field == field && &c.value == value {
+                if c.field.name() == field && &c.value == value {
                     out.push((di, ci, d, c));
                 }
             }
@@ -1357,7 +1357,7 @@ mod tests {
     #[test]
     fn passages_merge_overlapping_sentences() {
         let claim = |s: usize, text: &str| Claim {
-            field: "member_count",
+            field: crate::extract::Field::MemberCount,
             value: Value::Count(1),
             evidence: crate::extract::Evidence {
                 text: text.to_owned(),
@@ -1372,6 +1372,7 @@ mod tests {
                 line: 1,
             },
             note: None,
+            role: crate::extract::Role::Reading,
         };
         let mut d = doc("a", "");
         d.claims = vec![claim(0, "abcdef"), claim(3, "defgh"), claim(20, "xyz")];

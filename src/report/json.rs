@@ -327,7 +327,7 @@ pub fn document(d: &DocumentResult) -> JsonDocument<'_> {
 
 fn claim<'a>(c: &'a Claim, contexts: &mut Contexts) -> JsonClaim<'a> {
     JsonClaim {
-        field: c.field,
+        field: c.field.name(),
         value: to_json(&c.value),
         details: c.value.details().map(clean_value),
         evidence: (&c.evidence).into(),
@@ -429,7 +429,7 @@ fn event<'a>(rec: &'a Reconciliation, e: &'a crate::reconcile::Event) -> JsonEve
         summary: e
             .summary
             .iter()
-            .map(|(f, v)| ((*f).to_owned(), to_json(v)))
+            .map(|(f, v)| (f.name().to_owned(), to_json(v)))
             .collect(),
     }
 }

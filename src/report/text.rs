@@ -99,7 +99,7 @@ pub fn write(run: &Run, options: &TextOptions, out: &mut dyn Write) -> io::Resul
             let summary: Vec<String> = event
                 .summary
                 .iter()
-                .map(|(f, v)| format!("{}={}", short_field(f), v))
+                .map(|(f, v)| format!("{}={}", short_field(f.name()), v))
                 .collect();
             writeln!(out, "  {}  {}", style.bold(&event.id), summary.join("  "))?;
             for d in rec.ids(&event.documents) {
@@ -265,7 +265,7 @@ fn find_claim<'r>(
         let c = d
             .claims
             .iter()
-            .find(|c| c.field == field && &c.value == value)?;
+            .find(|c| c.field.name() == field && &c.value == value)?;
         Some((d, c))
     })
 }
@@ -313,7 +313,7 @@ fn write_conflicts(
                 for claim in d
                     .claims
                     .iter()
-                    .filter(|cl| cl.field == f.spec.name && cl.value == g.value)
+                    .filter(|cl| cl.field == f.spec.field && cl.value == g.value)
                 {
                     writeln!(
                         out,
@@ -334,7 +334,12 @@ fn write_diffs(run: &Run, field: &str, style: &Style, out: &mut dyn Write) -> io
     let claims: Vec<(&DocumentResult, &Claim)> = run
         .documents
         .iter()
-        .filter_map(|d| d.claims.iter().find(|c| c.field == field).map(|c| (d, c)))
+        .filter_map(|d| {
+            d.claims
+                .iter()
+                .find(|c| c.field.name() == field)
+                .map(|c| (d, c))
+        })
         .collect();
     writeln!(
         out,
