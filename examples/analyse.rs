@@ -43,9 +43,21 @@ fn main() -> anyhow::Result<()> {
             &key[w.span.clone()]
         );
     }
-    for c in reconcile::extract::extract(&text, g).claims {
-        out += &format!("claim {} {} «{}»\n", c.field, c.value, c.evidence.text);
+    let extraction = reconcile::extract::extract(&text, g);
+    for c in extraction.claims {
+        out += &format!(
+            "claim {} {} {:?} «{}»{}\n",
+            c.field,
+            c.value,
+            c.role,
+            c.evidence.text,
+            c.note.map(|n| format!(" ({n})")).unwrap_or_default()
+        );
     }
+    for f in extraction.findings {
+        out += &format!("finding {:?}: {}\n", f.kind, f.message);
+    }
+    out += &format!("meeting {:?}\n", extraction.meeting);
     std::io::Write::write_all(&mut std::io::stdout(), out.as_bytes())?;
     Ok(())
 }

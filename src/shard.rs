@@ -17,7 +17,7 @@ use serde_json::Value as Json;
 
 use crate::document::inputs::unique_ids;
 use crate::document::{Offsets, Status};
-use crate::extract::{Claim, Evidence, Finding, Role, field};
+use crate::extract::{Claim, Evidence, Finding, FindingKind, Role, field};
 use crate::report::json;
 use crate::run::DocumentResult;
 
@@ -65,11 +65,12 @@ struct ClaimRecord {
     evidence: EvidenceRecord,
     context: EvidenceRecord,
     note: Option<String>,
+    role: Role,
 }
 
 #[derive(Deserialize)]
 struct FindingRecord {
-    kind: String,
+    kind: FindingKind,
     message: String,
     evidence: Option<EvidenceRecord>,
 }
@@ -88,9 +89,6 @@ struct MapRecord {
     findings: Vec<FindingRecord>,
 }
 
-/// Finding kinds the extractor emits; anything else read back is kept as `other`.
-const FINDING_KINDS: &[&str] = &["bidi_control", "no_arabic", "no_claims"];
-
 fn document(record: MapRecord, id: String) -> Result<DocumentResult> {
     let mut claims = Vec::with_capacity(record.claims.len());
     for c in record.claims {
@@ -106,18 +104,14 @@ fn document(record: MapRecord, id: String) -> Result<DocumentResult> {
             evidence: c.evidence.into(),
             sentence: c.context.into(),
             note: c.note,
-            role: Role::Reading,
+            role: c.role,
         });
     }
     let findings = record
         .findings
         .into_iter()
         .map(|f| Finding {
-            kind: FINDING_KINDS
-                .iter()
-                .find(|k| **k == f.kind)
-                .copied()
-                .unwrap_or("other"),
+            kind: f.kind,
             message: f.message,
             evidence: f.evidence.map(Into::into),
         })

@@ -72,25 +72,9 @@ pub fn role_of(an: &Analysis, expr: Range<usize>) -> Role {
     }
 }
 
-/// Words that make a meeting word name another, later meeting ("الاجتماع المقبل").
-const NEXT: &[&str] = &[
-    "المقبل",
-    "المقبله",
-    "القادم",
-    "القادمه",
-    "التالي",
-    "التاليه",
-    "اللاحق",
-    "المرتقب",
-];
-
-/// Whether the meeting word at `tokens` is qualified as the next meeting (within two words:
-/// "الاجتماع الوزاري المقبل").
+/// Whether the meeting word at `tokens` names the next meeting ("الاجتماع الوزاري المقبل").
 pub fn is_next_meeting(an: &Analysis, tokens: Range<usize>) -> bool {
-    let end = (tokens.end + 2).min(an.tokens.len());
-    an.tokens[tokens.start..end]
-        .iter()
-        .any(|t| NEXT.contains(&t.text(an.key())))
+    noun_frame(an, tokens) == Frame::Next
 }
 
 /// Whether the sentence around token `at` speaks of the next meeting (within `ROLE_WINDOW`
@@ -102,6 +86,211 @@ pub fn sentence_is_about_next_meeting(an: &Analysis, sentence: Range<usize>, at:
     let s1 = an.token_at(sentence.end).min(at + ROLE_WINDOW);
     an.cues_in(s0..s1).any(|m| {
         m.group() == "meeting" && m.tag() == "noun" && is_next_meeting(an, m.tokens.clone())
+    })
+}
+
+/// Which meeting a stretch of text is about: the one the document reports, or another one it
+/// names (the next, an earlier one, one it compares with). Cue phrases are in `data/cues.tsv`,
+/// group `elsewhere`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Frame {
+    /// Nothing points elsewhere.
+    Main,
+    /// "الاجتماع المقبل", "اجتماع آخر".
+    Next,
+    /// "الاجتماع السابق", "وكانت الكويت قد استضافت …".
+    Previous,
+    /// "على غرار اجتماع …", "منذ اجتماع …", "أعلن عنه في اجتماع …".
+    Other,
+}
+
+impl Frame {
+    /// What a value in this frame is about, for a mention's note.
+    pub fn note(self) -> &'static str {
+        match self {
+            Frame::Main => "the document's own meeting",
+            Frame::Next => "another meeting: a later one the text announces",
+            Frame::Previous => "another meeting: an earlier one the text recalls",
+            Frame::Other => "another meeting the text refers to",
+        }
+    }
+}
+
+/// How many tokens after a meeting word its qualifier may stand ("اجتماع روما الوزاري السابق").
+const QUALIFIER_REACH: usize = 3;
+/// How far a clause reaches either side of a token when no punctuation ends it.
+const CLAUSE_REACH: usize = 40;
+
+/// Whether a gap between two tokens ends a clause.
+fn breaks_clause(gap: &str) -> bool {
+    gap.contains(['،', ',', '؛', ';', ':', '(', ')', '«', '»', '"', '“', '”'])
+}
+
+/// The clause holding token `t`: the stretch of its sentence between punctuation, as a token
+/// range.
+pub fn clause_of(an: &Analysis, t: usize) -> Range<usize> {
+    let key = an.key();
+    let Some(tok) = an.tokens.get(t) else {
+        return t..t;
+    };
+    let sentence = an.sentence_range(tok.start);
+    let (s0, s1) = (an.token_at(sentence.start), an.token_at(sentence.end));
+    let gap = |k: usize| &key[an.tokens[k - 1].end..an.tokens[k].start];
+    let mut a = t;
+    while a > s0 && t - a < CLAUSE_REACH && !breaks_clause(gap(a)) {
+        a -= 1;
+    }
+    let mut b = t + 1;
+    while b < s1 && b - t < CLAUSE_REACH && !breaks_clause(gap(b)) {
+        b += 1;
+    }
+    a..b
+}
+
+/// Words that end a meeting word's phrase before its qualifier could come: a time word makes
+/// "الماضي" the time's ("اجتماع الخميس الماضي" is last Thursday's meeting, not the last
+/// meeting), a preposition or relative pronoun starts something else.
+fn ends_phrase(an: &Analysis, t: usize) -> bool {
+    let tok = an.tokens[t];
+    let word = tok.text(an.key());
+    // Matches are sorted and do not overlap: only the last one starting at or before the token
+    // can hold it.
+    let w = an.weekdays.partition_point(|w| w.span.start <= tok.start);
+    let d = an.dates.partition_point(|d| d.span.start <= tok.start);
+    let is_time = (w > 0 && tok.end <= an.weekdays[w - 1].span.end)
+        || (d > 0 && tok.end <= an.dates[d - 1].span.end);
+    is_time
+        || an
+            .cues_in(t..t + 1)
+            .any(|c| matches!(c.group(), "time_word" | "speech") || c.tag() == "verb")
+        || matches!(
+            word,
+            "في" | "من"
+                | "الى"
+                | "على"
+                | "عن"
+                | "مع"
+                | "الذي"
+                | "التي"
+                | "ان"
+                | "الشهر"
+                | "الاسبوع"
+                | "العام"
+                | "السنه"
+                | "اليوم"
+                | "يوم"
+        )
+}
+
+/// Which meeting a meeting word names, from the qualifiers after it ("المقبل", "السابق") and
+/// the phrases just before it ("على غرار", "منذ").
+pub fn noun_frame(an: &Analysis, noun: Range<usize>) -> Frame {
+    let elsewhere = |t: usize| {
+        an.cues_in(t..t + 1)
+            .find(|c| c.group() == "elsewhere" && c.tokens.start == t)
+    };
+    let mut t = noun.end;
+    while t < an.tokens.len() && t < noun.end + QUALIFIER_REACH {
+        if let Some(c) = elsewhere(t) {
+            match c.tag() {
+                "next" => return Frame::Next,
+                "previous" => return Frame::Previous,
+                _ => {}
+            }
+        }
+        if ends_phrase(an, t) {
+            break;
+        }
+        t += 1;
+    }
+    let lo = noun.start.saturating_sub(4);
+    let before = an
+        .cues_in(lo..noun.start)
+        .filter(|c| c.group() == "elsewhere" && noun.start - c.tokens.end <= 1)
+        .any(|c| matches!(c.tag(), "compare" | "announced" | "since"));
+    if before { Frame::Other } else { Frame::Main }
+}
+
+/// Whether a clause looks back from the time of the report ("وكانت الكويت قد استضافت …"):
+/// a form of كان followed within a few words by قد.
+fn looks_back(an: &Analysis, clause: Range<usize>) -> bool {
+    let marks: Vec<(usize, &str)> = an
+        .cues_in(clause.clone())
+        .filter(|c| c.group() == "elsewhere")
+        .map(|c| (c.tokens.start, c.tag()))
+        .collect();
+    marks.iter().any(|&(at, tag)| {
+        tag == "earlier"
+            && marks
+                .iter()
+                .any(|&(p, t)| t == "perfect" && p > at && p - at <= 4)
+    })
+}
+
+/// The meeting word or verb that governs the text at token range `expr`, and the frame it puts
+/// that text in. The nearest meeting cue before it in its clause governs (a verb through its
+/// object: "ستستضيف الرياض الاجتماع المقبل"); failing that, the nearest after it; failing that,
+/// the same in the sentence.
+pub fn frame_of(an: &Analysis, expr: Range<usize>) -> Frame {
+    let Some(first) = an.tokens.get(expr.start) else {
+        return Frame::Main;
+    };
+    let clause = clause_of(an, expr.start);
+    if looks_back(an, clause.clone()) {
+        return Frame::Previous;
+    }
+    let sentence = an.sentence_range(first.start);
+    let sentence = an
+        .token_at(sentence.start)
+        .max(expr.start.saturating_sub(ROLE_WINDOW))
+        ..an.token_at(sentence.end).min(expr.end + ROLE_WINDOW);
+    for scope in [clause, sentence] {
+        let governing = |m: &&crate::lexicon::cues::CueMatch| {
+            matches!(
+                (m.group(), m.tag()),
+                ("meeting", _) | ("host", "verb") | ("host", "held")
+            )
+        };
+        let before = an
+            .cues_in(scope.start..expr.start)
+            .filter(governing)
+            .filter(|m| m.tokens.end <= expr.start)
+            .last();
+        let after = || {
+            an.cues_in(expr.end..scope.end)
+                .find(|m| governing(m) && m.tokens.start >= expr.end)
+        };
+        let Some(cue) = before.or_else(after) else {
+            continue;
+        };
+        return if cue.group() == "meeting" && cue.tag() == "noun" {
+            noun_frame(an, cue.tokens.clone())
+        } else {
+            // A verb speaks of the meeting its subject or object names, if one is within reach
+            // ("الاجتماع المقبل سيعقد", "ستستضيف الرياض الاجتماع المقبل"): the nearer one.
+            let lo = cue.tokens.start.saturating_sub(3).max(scope.start);
+            let hi = (cue.tokens.end + 5).min(scope.end).max(cue.tokens.end);
+            an.cues_in(lo..hi)
+                .filter(|m| m.group() == "meeting" && m.tag() == "noun")
+                .filter(|m| m.tokens.end <= cue.tokens.start || m.tokens.start >= cue.tokens.end)
+                .min_by_key(|m| {
+                    if m.tokens.start >= cue.tokens.end {
+                        m.tokens.start - cue.tokens.end
+                    } else {
+                        cue.tokens.start - m.tokens.end
+                    }
+                })
+                .map_or(Frame::Main, |noun| noun_frame(an, noun.tokens.clone()))
+        };
+    }
+    Frame::Main
+}
+
+/// Whether the clause around token `t` speaks of the future ("سيعقد", "ستستضيف", "من المقرر أن").
+pub fn is_future(an: &Analysis, t: usize) -> bool {
+    let clause = clause_of(an, t);
+    an.cues_in(clause).any(|c| {
+        (c.group() == "tense" && c.tag() == "future") || (c.future && c.group() == "meeting")
     })
 }
 
@@ -152,6 +341,67 @@ mod tests {
         assert_eq!(
             role("وسيعقد الاجتماع المقبل يوم الخميس في روما.", "الخميس"),
             Role::Other
+        );
+    }
+
+    fn frame(text: &str, word: &str) -> Frame {
+        let an = Analysis::new(text, Gazetteer::builtin());
+        let at = an.key().find(&crate::text::normalize(word)).unwrap();
+        let t = an.token_at(at);
+        frame_of(&an, t..t + 1)
+    }
+
+    #[test]
+    fn the_next_meeting_is_elsewhere() {
+        let s = "اجتمع الوزراء في روما، وأعلنوا أن الاجتماع المقبل سيعقد في الرياض.";
+        assert_eq!(frame(s, "روما"), Frame::Main);
+        assert_eq!(frame(s, "الرياض"), Frame::Next);
+        assert_eq!(
+            frame(
+                "وستستضيف القاهرة الاجتماع الوزاري القادم للتحالف.",
+                "القاهرة"
+            ),
+            Frame::Next
+        );
+        assert_eq!(
+            frame("ومن المقرر عقد اجتماع آخر في لندن.", "لندن"),
+            Frame::Next
+        );
+    }
+
+    #[test]
+    fn an_earlier_meeting_is_elsewhere() {
+        assert_eq!(
+            frame("وكانت الكويت قد استضافت اجتماعا مماثلا قبل عامين.", "الكويت"),
+            Frame::Previous
+        );
+        assert_eq!(
+            frame("وجرى ذلك خلال اجتماع باريس السابق.", "باريس"),
+            Frame::Previous
+        );
+        assert_eq!(
+            frame("على غرار اجتماع بروكسل الذي عقد قبل عام.", "بروكسل"),
+            Frame::Other
+        );
+    }
+
+    #[test]
+    fn last_thursday_is_not_the_last_meeting() {
+        assert_eq!(
+            frame("عقد الاجتماع يوم الخميس الماضي في عمان.", "عمان"),
+            Frame::Main
+        );
+        assert_eq!(
+            frame("واستضافت المملكة، الاثنين، اجتماعا في الرياض.", "الاثنين"),
+            Frame::Main
+        );
+    }
+
+    #[test]
+    fn a_day_set_apart_by_commas_belongs_to_its_sentence() {
+        assert_eq!(
+            frame("وسيعقد الاجتماع المقبل، يوم الخميس، في روما.", "الخميس"),
+            Frame::Next
         );
     }
 

@@ -10,7 +10,6 @@ use std::ops::Range;
 
 use super::field::Field;
 use super::{Analysis, Claim, Value};
-use crate::lexicon::cues::CueMatch;
 use crate::lexicon::gazetteer::{EntityMatch, EntityRef};
 use crate::text::tokens::{bare, proclitic_readings};
 
@@ -39,9 +38,6 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
     let mut found: Vec<Range<usize>> = Vec::new(); // entity-index ranges already claimed
     for m in &an.cues {
         let sentence = an.sentence_range(an.tokens[m.tokens.start].start);
-        if about_next_meeting(an, m, sentence.clone()) {
-            continue;
-        }
         let s1 = an.token_at(sentence.end);
         let s0 = an.token_at(sentence.start);
         let place = match (m.group(), m.tag()) {
@@ -59,32 +55,6 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
         {
             found.push(ents.clone());
             claim_place(an, &an.entities[ents], out);
-        }
-    }
-}
-
-/// Whether a cue speaks of the next meeting ("احتضان الاجتماع الوزاري المقبل"), whose place is
-/// not this meeting's.
-fn about_next_meeting(an: &Analysis, m: &CueMatch, sentence: Range<usize>) -> bool {
-    use super::context::{is_next_meeting, sentence_is_about_next_meeting};
-    let nouns = |range: Range<usize>| {
-        an.cues_in(range)
-            .filter(|c| c.group() == "meeting" && c.tag() == "noun")
-            .map(|c| c.tokens.clone())
-            .collect::<Vec<_>>()
-    };
-    match (m.group(), m.tag()) {
-        ("meeting", "noun") => is_next_meeting(an, m.tokens.clone()),
-        ("host", "held") => nouns(m.tokens.start.saturating_sub(3)..m.tokens.start)
-            .last()
-            .is_some_and(|n| is_next_meeting(an, n.clone())),
-        _ => {
-            if !sentence_is_about_next_meeting(an, sentence, m.tokens.start) {
-                return false;
-            }
-            nouns(m.tokens.end..m.tokens.end + 4)
-                .first()
-                .is_none_or(|n| is_next_meeting(an, n.clone()))
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod field;
 pub mod host;
 pub mod meeting_type;
 pub mod priorities;
+pub mod reading;
 pub mod time;
 pub mod value;
 
@@ -27,6 +28,7 @@ use crate::text::tokens::{Token, tokenize};
 use crate::text::{NormText, normalize};
 
 pub use field::{FIELDS, Field, FieldKind, FieldSpec};
+pub use reading::Meeting;
 pub use value::{Entity, MeetingType, Relation, Value};
 
 /// How much of the sentence around a claim's evidence its context keeps, each side, in bytes of
@@ -85,10 +87,39 @@ pub struct Claim {
     pub role: Role,
 }
 
+/// What a finding is about.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// Direction overrides or isolates in the text.
+    BidiControl,
+    /// No Arabic text at all.
+    NoArabic,
+    /// Arabic text, but no claim about a meeting.
+    NoClaims,
+    /// The text gives two values of one field for its own meeting.
+    SelfContradiction,
+    /// A kind this version does not know (read back from another version's records).
+    #[serde(other)]
+    Other,
+}
+
 /// A problem with the input itself that a reader should know about.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Finding {
-    pub kind: &'static str,
+    pub kind: FindingKind,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Evidence>,
@@ -318,6 +349,9 @@ pub fn split_sentences(key: &str) -> Vec<Range<usize>> {
 pub struct Extraction {
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
+    /// Whether the document reports a meeting (its reading is in the claims with role
+    /// `reading`).
+    pub meeting: Meeting,
 }
 
 /// Extracts every claim the text makes, in field order and then text order.
@@ -338,24 +372,29 @@ pub fn extract(original: &str, gazetteer: &Gazetteer) -> Extraction {
     });
     claims.dedup_by(|a, b| a.field == b.field && a.value == b.value && a.evidence == b.evidence);
     let mut findings = suspicious_controls(original, &analysis);
+    let meeting = reading::read(&analysis, &mut claims, &mut findings);
     if analysis
         .tokens
         .iter()
         .all(|t| !is_arabic(t.text(analysis.key())))
     {
         findings.push(Finding {
-            kind: "no_arabic",
+            kind: FindingKind::NoArabic,
             message: "no Arabic text found: nothing to extract".into(),
             evidence: None,
         });
     } else if claims.is_empty() {
         findings.push(Finding {
-            kind: "no_claims",
+            kind: FindingKind::NoClaims,
             message: "no claim about a meeting found in this text".into(),
             evidence: None,
         });
     }
-    Extraction { claims, findings }
+    Extraction {
+        claims,
+        findings,
+        meeting,
+    }
 }
 
 fn is_arabic(word: &str) -> bool {
@@ -377,7 +416,7 @@ fn suspicious_controls(original: &str, analysis: &Analysis) -> Vec<Finding> {
     let count = 1 + overrides.count();
     let end = at + c.len_utf8();
     Some(Finding {
-        kind: "bidi_control",
+        kind: FindingKind::BidiControl,
         message: format!(
             "{count} bidirectional override or isolate control(s) in the text (first U+{:04X}); \
              displayed text may not show its real order",

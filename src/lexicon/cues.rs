@@ -64,6 +64,9 @@ pub struct CueMatch<'c> {
     pub span: Range<usize>,
     /// Index of the first and one past the last token.
     pub tokens: Range<usize>,
+    /// The first word is an imperfect verb made future by the particle س ("ستستضيف" for the cue
+    /// "تستضيف*").
+    pub future: bool,
 }
 
 impl CueMatch<'_> {
@@ -205,8 +208,18 @@ impl CueSet {
     ) {
         let word = tokens[i].text(key);
         let mut previous = "";
-        for (_, stem, _) in proclitic_readings(word) {
-            let stem = bare(stem);
+        let readings = proclitic_readings(word);
+        // Each reading as it stands, then as the imperfect verb inside a future form.
+        let stems = readings
+            .iter()
+            .map(|(_, stem, _)| (bare(stem), false))
+            .chain(
+                readings
+                    .iter()
+                    .filter_map(|(_, stem, _)| crate::text::tokens::future_stem(stem))
+                    .map(|verb| (verb, true)),
+            );
+        for (stem, future) in stems {
             // "الرياض" and its article reading "رياض" share one bare stem: try it once.
             if stem == previous {
                 continue;
@@ -235,6 +248,7 @@ impl CueSet {
                     cue,
                     span: tokens[i].start..tokens[i + n - 1].end,
                     tokens: i..i + n,
+                    future,
                 };
                 match best.iter_mut().find(|b| b.cue.group_id == cue.group_id) {
                     Some(b) if b.tokens.len() < n => *b = m,
@@ -278,6 +292,30 @@ mod tests {
         assert_eq!(tags(&set, "type", "وللمجموعة المصغرة"), vec!["small_group"]);
         assert_eq!(tags(&set, "type", "مجموعة مصغرة"), vec!["small_group"]);
         assert!(tags(&set, "type", "المجموعة الكبيرة").is_empty());
+    }
+
+    #[test]
+    fn future_forms_match_imperfect_cues() {
+        let mut set = CueSet::default();
+        set.add("verb", "host", "تستضيف*");
+        set.add("verb", "held", "يعقد*");
+        let key = normalize("وستستضيف الرباط الاجتماع الذي سيعقد غدا ويعقد كل عام");
+        let tokens = tokenize(&key);
+        let found: Vec<(String, bool)> = set
+            .find_all(&key, &tokens)
+            .iter()
+            .map(|m| (m.tag().to_owned(), m.future))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("host".to_owned(), true),
+                ("held".to_owned(), true),
+                ("held".to_owned(), false)
+            ]
+        );
+        // A noun that starts with س is not a future verb.
+        assert!(tags(&set, "verb", "سيارة").is_empty());
     }
 
     #[test]

@@ -40,7 +40,10 @@ impl Collection {
             self.index = vec![FxHashMap::default(); FIELDS.len()];
         }
         let mut mine = Vec::with_capacity(claims.len());
-        for claim in claims {
+        for claim in claims
+            .iter()
+            .filter(|c| c.role == crate::extract::Role::Reading)
+        {
             let field = claim.field.index();
             let Some(known) = self.index.get_mut(field) else {
                 continue;

@@ -797,7 +797,12 @@ impl<'r> Page<'r> {
             .iter()
             .enumerate()
             .flat_map(|(i, d)| d.findings.iter().map(move |f| (i, d, f)))
-            .filter(|(_, _, f)| f.kind != "no_claims" && f.kind != "no_arabic")
+            .filter(|(_, _, f)| {
+                !matches!(
+                    f.kind,
+                    crate::extract::FindingKind::NoClaims | crate::extract::FindingKind::NoArabic
+                )
+            })
             .collect();
         html! {
             section #inputs {
@@ -834,7 +839,7 @@ impl<'r> Page<'r> {
                     h3 { "Suspicious input" }
                     ul {
                         @for (i, d, f) in &findings {
-                            li data-kind=(f.kind) {
+                            li data-kind=(finding_name(f.kind)) {
                                 a href=(format!("#{}", doc_anchor(*i))) { code dir="ltr" { (text(&d.path)) } }
                                 @if let Some(e) = &f.evidence { ":" (e.line) }
                                 ": " (text(&f.message))
@@ -1155,6 +1160,13 @@ fn value_label(v: &Value) -> String {
 
 fn short_field(f: &str) -> String {
     f.strip_prefix("meeting_").unwrap_or(f).replace('_', " ")
+}
+
+fn finding_name(kind: crate::extract::FindingKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 fn status_name(s: Status) -> &'static str {

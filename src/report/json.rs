@@ -18,7 +18,7 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use crate::document::{Offsets, Status};
-use crate::extract::{Claim, Evidence, Finding};
+use crate::extract::{Claim, Evidence, Finding, FindingKind, Role};
 use crate::reconcile::{Check, FieldVerdict, Reconciliation, Scope};
 use crate::run::{DocumentResult, Run, Totals};
 
@@ -66,11 +66,15 @@ pub struct JsonClaim<'a> {
     /// Facts the canonical value leaves out: each chair's country, a city's country.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub details: Option<serde_json::Value>,
+    /// `reading`: what the document says about the meeting it reports (or its own date);
+    /// `mention`: a value about something else, said in `note`.
+    pub role: Role,
+    /// How the value was read when it is not literal, or what a mention is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Cow<'a, str>>,
     pub evidence: JsonEvidence<'a>,
     /// The sentence holding the evidence.
     pub context: JsonEvidence<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<Cow<'a, str>>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -147,7 +151,7 @@ impl Contexts {
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonFinding<'a> {
-    pub kind: &'a str,
+    pub kind: FindingKind,
     pub message: Cow<'a, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<JsonEvidence<'a>>,
@@ -306,7 +310,7 @@ pub fn document(d: &DocumentResult) -> JsonDocument<'_> {
     let reason = d.reason.clone().or_else(|| {
         d.findings
             .iter()
-            .find(|f| f.kind == "no_claims" || f.kind == "no_arabic")
+            .find(|f| matches!(f.kind, FindingKind::NoClaims | FindingKind::NoArabic))
             .map(|f| f.message.clone())
     });
     JsonDocument {
@@ -330,9 +334,10 @@ fn claim<'a>(c: &'a Claim, contexts: &mut Contexts) -> JsonClaim<'a> {
         field: c.field.name(),
         value: to_json(&c.value),
         details: c.value.details().map(clean_value),
+        role: c.role,
+        note: c.note.as_deref().map(sanitize::json),
         evidence: (&c.evidence).into(),
         context: contexts.evidence(&c.sentence),
-        note: c.note.as_deref().map(sanitize::json),
     }
 }
 

@@ -7,8 +7,8 @@
 use std::io::{self, Write};
 
 use crate::document::Status;
-use crate::extract::Claim;
 use crate::extract::field::FieldKind;
+use crate::extract::{Claim, FindingKind};
 use crate::reconcile::{FieldVerdict, Scope, Status as Verdict};
 use crate::run::{DocumentResult, Run};
 
@@ -143,7 +143,7 @@ pub fn write(run: &Run, options: &TextOptions, out: &mut dyn Write) -> io::Resul
         .documents
         .iter()
         .flat_map(|d| d.findings.iter().map(move |f| (d, f)))
-        .filter(|(_, f)| f.kind != "no_claims" && f.kind != "no_arabic")
+        .filter(|(_, f)| !matches!(f.kind, FindingKind::NoClaims | FindingKind::NoArabic))
         .collect();
     if !findings.is_empty() {
         writeln!(out, "\n{}", style.bold("Suspicious input"))?;

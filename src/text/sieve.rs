@@ -139,14 +139,23 @@ impl Sieve {
             m |= NUMBER;
         }
         for (_, stem, _) in proclitic_readings(word) {
-            m |= self.stems.get(stem).copied().unwrap_or(0);
-            if !self.prefixes.is_empty() {
-                let stem = bare(stem);
-                if let Some(prefixes) = self.prefixes.get(&prefix_key(stem)) {
-                    for (prefix, marks) in prefixes {
-                        if stem.starts_with(&**prefix) {
-                            m |= marks;
-                        }
+            m |= self.stem_marks(stem);
+            // A future verb ("وستستضيف") opens what its imperfect form opens.
+            if let Some(verb) = crate::text::tokens::future_stem(stem) {
+                m |= self.stem_marks(verb);
+            }
+        }
+        m
+    }
+
+    fn stem_marks(&self, stem: &str) -> u8 {
+        let mut m = self.stems.get(stem).copied().unwrap_or(0);
+        if !self.prefixes.is_empty() {
+            let stem = bare(stem);
+            if let Some(prefixes) = self.prefixes.get(&prefix_key(stem)) {
+                for (prefix, marks) in prefixes {
+                    if stem.starts_with(&**prefix) {
+                        m |= marks;
                     }
                 }
             }

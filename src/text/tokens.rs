@@ -167,6 +167,17 @@ pub fn bare(word: &str) -> &str {
     }
 }
 
+/// The imperfect verb inside a future form: the particle س joins the verb it makes future
+/// ("ستستضيف" → "تستضيف", "سيعقد" → "يعقد"). Only a stem whose rest starts with an imperfect
+/// prefix (ي ت ن ا) and keeps three letters or more is read so; callers treat the result as a
+/// reading to look up, never as the word itself.
+pub fn future_stem(stem: &str) -> Option<&str> {
+    let rest = stem.strip_prefix('س')?;
+    let mut chars = rest.chars();
+    let first = chars.next()?;
+    (matches!(first, 'ي' | 'ت' | 'ن' | 'ا') && chars.nth(1).is_some()).then_some(rest)
+}
+
 /// The first three chars of a word as a number, for indexing words that match by prefix: two
 /// words may share a key, but a word always has the key of its first three chars.
 pub fn prefix_key(word: &str) -> u64 {
@@ -202,6 +213,17 @@ mod tests {
             .iter()
             .map(|t| t.text(&n).to_string())
             .collect()
+    }
+
+    #[test]
+    fn future_particle_reveals_the_imperfect_verb() {
+        assert_eq!(future_stem("ستستضيف"), Some("تستضيف"));
+        assert_eq!(future_stem("سيعقد"), Some("يعقد"));
+        assert_eq!(future_stem("سنجتمع"), Some("نجتمع"));
+        // Words that merely start with س are left alone.
+        assert_eq!(future_stem("سوريا"), None);
+        assert_eq!(future_stem("ستة"), None);
+        assert_eq!(future_stem("سفير"), None);
     }
 
     #[test]

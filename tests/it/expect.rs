@@ -43,11 +43,11 @@ pub fn document<'a>(report: &'a Value, id: &str) -> Option<&'a Value> {
         .find(|d| d["id"] == id)
 }
 
-/// The distinct values a document claims for a field.
+/// The distinct values of a document's reading for a field.
 pub fn claimed(doc: &Value, field: &str) -> Vec<Value> {
     let mut out: Vec<Value> = Vec::new();
     for c in doc["claims"].as_array().into_iter().flatten() {
-        if c["field"] == field && !out.contains(&c["value"]) {
+        if c["field"] == field && c["role"] == "reading" && !out.contains(&c["value"]) {
             out.push(c["value"].clone());
         }
     }

@@ -1,0 +1,491 @@
+//! Each document's reading (docs/contract.md, "A document's reading"): the meeting it reports,
+//! one value per scalar field with its evidence, and what every other value is about.
+//!
+//! The extractors find every value the text gives. Here each value is placed: in the frame of
+//! the meeting the document reports, or of another meeting it names (the next one, an earlier
+//! one, one it compares with: `context::frame_of`). Within the document's own frame, values are
+//! weighed by where they stand (the headline and the lead count more) and by tense; the
+//! best-supported value of each field is the reading, every other value becomes a mention with a
+//! note. Two well-supported values that cannot both be true of one meeting are the text
+//! contradicting itself: the reading keeps the better-supported one and a `self_contradiction`
+//! finding quotes both.
+
+use std::collections::BTreeMap;
+
+use super::context::{Frame, frame_of, is_future};
+use super::{Analysis, Claim, Field, FieldKind, Finding, FindingKind, Relation, Role, Value};
+
+/// What a document says about the meeting it reports.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Meeting {
+    /// The document reports a meeting: its reading is in the claims with role `reading`.
+    #[default]
+    Reported,
+    /// The document reports no meeting (a profile, a joining announcement, an analysis).
+    None { reason: String },
+}
+
+/// Weight of a value in the headline, in the lead, and elsewhere.
+const HEADLINE: f32 = 3.0;
+const LEAD: f32 = 2.0;
+const BODY: f32 = 1.0;
+/// How many sentences after the headline make the lead.
+const LEAD_SENTENCES: usize = 2;
+/// A value in a clause whose tense is not the document's counts this much.
+const OTHER_TENSE: f32 = 0.4;
+/// A losing value must have at least this much support, and this share of the winner's, to be
+/// the text contradicting itself rather than a stray mention.
+const CONTRADICTION_WEIGHT: f32 = 1.0;
+const CONTRADICTION_SHARE: f32 = 0.3;
+/// Distinct hosts of comparable weight that make a text a survey of several meetings.
+const SURVEY_HOSTS: usize = 3;
+
+/// Where one claim stands.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    frame: Frame,
+    weight: f32,
+}
+
+/// Places every claim, picks the reading and says whether the document reports a meeting.
+/// Claims an extractor already marked as mentions stay mentions.
+pub fn read(an: &Analysis, claims: &mut [Claim], findings: &mut Vec<Finding>) -> Meeting {
+    let layout = Layout::new(an);
+    let announcement = layout.is_announcement(an);
+    let places: Vec<Place> = claims
+        .iter()
+        .map(|c| place(an, &layout, c, announcement))
+        .collect();
+    for (claim, place) in claims.iter_mut().zip(&places) {
+        if claim.role == Role::Reading
+            && place.frame != Frame::Main
+            && is_about_meeting(claim.field)
+        {
+            mention(claim, place.frame.note());
+        }
+    }
+    // A document that speaks only of a coming meeting, in its headline or lead, announces it:
+    // that meeting is its own.
+    let main_has = |claims: &[Claim]| {
+        claims
+            .iter()
+            .any(|c| c.role == Role::Reading && is_descriptor(c.field))
+    };
+    if !main_has(claims) {
+        let announced = claims
+            .iter()
+            .zip(&places)
+            .any(|(c, p)| p.frame == Frame::Next && p.weight >= LEAD && is_descriptor(c.field));
+        if announced {
+            for (claim, place) in claims.iter_mut().zip(&places) {
+                if place.frame == Frame::Next && claim.note.as_deref() == Some(Frame::Next.note()) {
+                    claim.role = Role::Reading;
+                    claim.note = None;
+                }
+            }
+        }
+    }
+    for field in Field::ALL {
+        match field.kind() {
+            FieldKind::Scalar | FieldKind::PerDocument => {
+                choose(field, claims, &places, findings);
+            }
+            FieldKind::List => {}
+        }
+    }
+    check_weekday_against_date(claims, findings);
+    meeting(claims, &places)
+}
+
+/// Whether a field describes the meeting (so another meeting's value is a mention), rather than
+/// the article itself.
+fn is_about_meeting(field: Field) -> bool {
+    field.kind() != FieldKind::PerDocument
+}
+
+/// Fields that tell which meeting a document reports.
+fn is_descriptor(field: Field) -> bool {
+    matches!(
+        field,
+        Field::MeetingWeekday
+            | Field::MeetingDate
+            | Field::MeetingType
+            | Field::HostCity
+            | Field::HostCountry
+            | Field::Session
+    )
+}
+
+fn mention(claim: &mut Claim, note: &str) {
+    claim.role = Role::Mention;
+    claim.note = Some(match claim.note.take() {
+        Some(how) if !how.is_empty() => format!("{note}; {how}"),
+        _ => note.to_owned(),
+    });
+}
+
+/// The headline and lead of a document, by normalised offset.
+struct Layout {
+    /// End of the headline (the first line with text).
+    headline_end: usize,
+    /// End of the lead.
+    lead_end: usize,
+}
+
+impl Layout {
+    fn new(an: &Analysis) -> Self {
+        let key = an.key();
+        let first_text = an.tokens.first().map_or(0, |t| t.start);
+        let headline_end = an.line_at(first_text).0.end;
+        // The lead: the first sentences after the headline that are more than a date line.
+        let mut lead_end = headline_end;
+        let mut counted = 0;
+        for s in &an.sentences {
+            if s.start < headline_end {
+                continue;
+            }
+            lead_end = s.end;
+            if an.tokens_in(s.clone()).len() > 6 {
+                counted += 1;
+                if counted == LEAD_SENTENCES {
+                    break;
+                }
+            }
+        }
+        Layout {
+            headline_end: headline_end.min(key.len()),
+            lead_end,
+        }
+    }
+
+    fn weight(&self, at: usize) -> f32 {
+        if at < self.headline_end {
+            HEADLINE
+        } else if at < self.lead_end {
+            LEAD
+        } else {
+            BODY
+        }
+    }
+
+    /// Whether the headline and lead announce a coming meeting rather than report one.
+    fn is_announcement(&self, an: &Analysis) -> bool {
+        let lead = an.token_at(0)..an.token_at(self.lead_end);
+        let mut future = false;
+        let mut past = false;
+        for m in an.cues_in(lead) {
+            if m.group() == "tense" && m.tag() == "future" {
+                future = true;
+            }
+            if m.group() == "meeting" && m.tag() == "verb" {
+                if m.future {
+                    future = true;
+                } else if is_past_verb(m.cue.phrase.as_str()) {
+                    past = true;
+                }
+            }
+        }
+        future && !past
+    }
+}
+
+/// A meeting verb cue in the past tense: perfect verbs start with neither imperfect prefix
+/// (عقد، استضاف، اجتمع; not يعقد، تستضيف).
+fn is_past_verb(phrase: &str) -> bool {
+    !phrase.starts_with(['ي', 'ت', 'ن'])
+}
+
+fn place(an: &Analysis, layout: &Layout, claim: &Claim, announcement: bool) -> Place {
+    let at = an.norm.from_original(claim.evidence.start);
+    let t = an.token_at(at);
+    let end = an
+        .token_at(an.norm.from_original(claim.evidence.end))
+        .max(t + 1);
+    let frame = if is_about_meeting(claim.field) {
+        frame_of(an, t..end)
+    } else {
+        Frame::Main
+    };
+    let mut weight = layout.weight(at);
+    if is_about_meeting(claim.field) && t < an.tokens.len() && is_future(an, t) != announcement {
+        weight *= OTHER_TENSE;
+    }
+    Place { frame, weight }
+}
+
+/// The support of one value of a field.
+struct Candidate {
+    value: Value,
+    /// Claim indexes, in text order.
+    claims: Vec<usize>,
+    weight: f32,
+}
+
+/// Picks the reading of one scalar field among the claims still in the reading; every other
+/// value becomes a mention.
+fn choose(field: Field, claims: &mut [Claim], places: &[Place], findings: &mut Vec<Finding>) {
+    let mut by_value: BTreeMap<&Value, Candidate> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if c.field != field || c.role != Role::Reading {
+            continue;
+        }
+        let entry = by_value.entry(&c.value).or_insert_with(|| Candidate {
+            value: c.value.clone(),
+            claims: Vec::new(),
+            weight: 0.0,
+        });
+        entry.claims.push(i);
+        entry.weight += places[i].weight;
+    }
+    if by_value.len() < 2 {
+        return;
+    }
+    let mut candidates: Vec<Candidate> = by_value.into_values().collect();
+    // A more precise value takes the support of the less precise ones it is compatible with (a
+    // full date and the same day without its year).
+    for i in 0..candidates.len() {
+        for j in 0..candidates.len() {
+            if i != j
+                && precision(&candidates[i].value) > precision(&candidates[j].value)
+                && field.relate(&candidates[i].value, &candidates[j].value) == Relation::Compatible
+            {
+                candidates[i].weight += candidates[j].weight;
+            }
+        }
+    }
+    // Best supported first; ties go to the value stated first in the text.
+    candidates.sort_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then(precision(&b.value).cmp(&precision(&a.value)))
+            .then(a.claims[0].cmp(&b.claims[0]))
+    });
+    let best = &candidates[0];
+    let best_first = best.claims[0];
+    for other in &candidates[1..] {
+        let relation = field.relate(&best.value, &other.value);
+        let note = match relation {
+            Relation::Same => continue,
+            Relation::Compatible => "the same meeting, named less precisely".to_owned(),
+            Relation::Conflict => {
+                let contradicts = is_descriptor(field) || field == Field::MemberCount;
+                let strong = other.weight >= CONTRADICTION_WEIGHT
+                    && other.weight >= CONTRADICTION_SHARE * best.weight;
+                if contradicts && strong && field != Field::MeetingType {
+                    let (a, b) = (&claims[best_first], &claims[other.claims[0]]);
+                    findings.push(Finding {
+                        kind: FindingKind::SelfContradiction,
+                        message: format!(
+                            "the text gives two values of {} for its own meeting: {} («{}», line {}) \
+                             and {} («{}», line {}); the reading takes {}",
+                            field.label(),
+                            a.value,
+                            a.evidence.text,
+                            a.evidence.line,
+                            b.value,
+                            b.evidence.text,
+                            b.evidence.line,
+                            a.value
+                        ),
+                        evidence: Some(b.evidence.clone()),
+                    });
+                    format!(
+                        "contradicts the reading {} given elsewhere in the text",
+                        best.value
+                    )
+                } else if field.kind() == FieldKind::PerDocument {
+                    "another date given for the article".to_owned()
+                } else {
+                    "probably another meeting or background".to_owned()
+                }
+            }
+        };
+        for &i in &other.claims {
+            mention(&mut claims[i], &note);
+        }
+    }
+}
+
+/// How precise a value is, for choosing among compatible ones.
+fn precision(v: &Value) -> u8 {
+    match v {
+        Value::Date(d) => {
+            u8::from(d.year.is_some()) + u8::from(d.month.is_some()) + u8::from(d.day.is_some())
+        }
+        Value::Entities(es) => u8::try_from(es.len()).unwrap_or(u8::MAX),
+        _ => 0,
+    }
+}
+
+/// A reading whose full date falls on another weekday than the one it states contradicts
+/// itself.
+fn check_weekday_against_date(claims: &[Claim], findings: &mut Vec<Finding>) {
+    let reading = |field: Field| {
+        claims
+            .iter()
+            .find(|c| c.field == field && c.role == Role::Reading)
+    };
+    let (Some(date), Some(day)) = (reading(Field::MeetingDate), reading(Field::MeetingWeekday))
+    else {
+        return;
+    };
+    let (Value::Date(d), Value::Weekday(w)) = (&date.value, &day.value) else {
+        return;
+    };
+    let Some(actual) = d.weekday() else { return };
+    if actual != w.0 {
+        findings.push(Finding {
+            kind: FindingKind::SelfContradiction,
+            message: format!(
+                "the text dates its meeting {} («{}», line {}), a {}, but calls it {} («{}», line {})",
+                d.iso(),
+                date.evidence.text,
+                date.evidence.line,
+                crate::text::dates::weekday_name(actual),
+                crate::text::dates::weekday_name(w.0),
+                day.evidence.text,
+                day.evidence.line
+            ),
+            evidence: Some(day.evidence.clone()),
+        });
+    }
+}
+
+/// Whether the reading describes a meeting, and why not when it does not.
+fn meeting(claims: &[Claim], places: &[Place]) -> Meeting {
+    let reading = |field: Field| {
+        claims
+            .iter()
+            .filter(move |c| c.field == field && c.role == Role::Reading)
+    };
+    let described = Field::ALL
+        .into_iter()
+        .filter(|&f| is_descriptor(f))
+        .any(|f| reading(f).next().is_some());
+    if !described {
+        let elsewhere = claims
+            .iter()
+            .any(|c| is_descriptor(c.field) && c.role == Role::Mention);
+        let reason = if elsewhere {
+            "reports no meeting of its own: the only meetings it names are others (an earlier, a \
+             coming or a compared meeting)"
+        } else {
+            "reports no meeting: no date, place or type of a meeting is named"
+        };
+        return Meeting::None {
+            reason: reason.to_owned(),
+        };
+    }
+    // A text that names several hosts none of which stands out (not in the headline or lead)
+    // surveys meetings rather than reporting one.
+    let mut hosts: Vec<&Value> = claims
+        .iter()
+        .zip(places)
+        .filter(|(c, p)| c.field == Field::HostCity && p.frame == Frame::Main && p.weight <= BODY)
+        .map(|(c, _)| &c.value)
+        .collect();
+    hosts.sort();
+    hosts.dedup();
+    let lead_host = claims
+        .iter()
+        .zip(places)
+        .any(|(c, p)| c.field == Field::HostCity && p.weight > BODY && p.frame == Frame::Main);
+    if hosts.len() >= SURVEY_HOSTS && !lead_host {
+        return Meeting::None {
+            reason: format!(
+                "names {} meetings in different cities without reporting one of them",
+                hosts.len()
+            ),
+        };
+    }
+    Meeting::Reported
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+    use crate::lexicon::gazetteer::Gazetteer;
+
+    fn reading(text: &str, field: Field) -> Vec<String> {
+        let mut out: Vec<String> = extract(text, Gazetteer::builtin())
+            .claims
+            .iter()
+            .filter(|c| c.field == field && c.role == Role::Reading)
+            .map(|c| c.value.key())
+            .collect();
+        out.dedup();
+        out
+    }
+
+    fn mentions(text: &str, field: Field) -> Vec<String> {
+        extract(text, Gazetteer::builtin())
+            .claims
+            .iter()
+            .filter(|c| c.field == field && c.role == Role::Mention)
+            .map(|c| c.value.key())
+            .collect()
+    }
+
+    #[test]
+    fn the_next_meeting_is_a_mention() {
+        let text = "وزراء التحالف يجتمعون في روما\n\
+                    اجتمع وزراء خارجية التحالف الدولي في روما يوم الثلاثاء، \
+                    واتفقوا على أن يعقد الاجتماع المقبل في الرياض.";
+        assert_eq!(reading(text, Field::HostCity), vec!["Rome"]);
+        assert_eq!(mentions(text, Field::HostCity), vec!["Riyadh"]);
+    }
+
+    #[test]
+    fn an_announcement_reads_the_coming_meeting() {
+        let text = "الرباط تستضيف الاجتماع المقبل للتحالف\n\
+                    ستستضيف العاصمة المغربية الرباط الاجتماع المقبل لوزراء خارجية التحالف الدولي \
+                    يوم الخميس.";
+        assert_eq!(reading(text, Field::HostCity), vec!["Rabat"]);
+        let found = extract(text, Gazetteer::builtin());
+        assert!(
+            found
+                .findings
+                .iter()
+                .all(|f| f.kind != FindingKind::SelfContradiction)
+        );
+    }
+
+    #[test]
+    fn two_counts_for_one_meeting_contradict_the_text() {
+        let text = "اجتماع للتحالف في بغداد\n\
+                    عقد التحالف الدولي اجتماعا في بغداد يوم الأحد، وأكد أعضاؤه البالغ عددهم 70 عضوا دعمهم للعراق.\n\
+                    وقال البيان إن أعضاء التحالف البالغ عددهم 71 عضوا جددوا التزامهم.";
+        let found = extract(text, Gazetteer::builtin());
+        let counts: Vec<_> = found
+            .claims
+            .iter()
+            .filter(|c| c.field == Field::MemberCount)
+            .map(|c| (c.value.key(), c.role))
+            .collect();
+        assert_eq!(
+            counts,
+            vec![("70".into(), Role::Reading), ("71".into(), Role::Mention)]
+        );
+        assert!(
+            found
+                .findings
+                .iter()
+                .any(|f| f.kind == FindingKind::SelfContradiction),
+            "{:?}",
+            found.findings
+        );
+    }
+
+    #[test]
+    fn a_joining_announcement_reports_no_meeting() {
+        let text = "دولة جديدة تنضم إلى التحالف\n\
+                    أعلنت وزارة الخارجية انضمام البلاد إلى التحالف الدولي لتصبح العضو رقم 88.";
+        let found = extract(text, Gazetteer::builtin());
+        assert!(
+            matches!(found.meeting, Meeting::None { .. }),
+            "{:?}",
+            found.meeting
+        );
+    }
+}
