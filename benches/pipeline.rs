@@ -11,7 +11,8 @@ use divan::counter::{BytesCount, ItemsCount};
 use divan::{Bencher, black_box};
 use reconcile::document::{Decoded, Offsets, decode::decode};
 use reconcile::lexicon::gazetteer::Gazetteer;
-use reconcile::run::{DocumentResult, Run, process_text, reconcile_documents};
+use reconcile::report::json::{DocumentOptions, write_run};
+use reconcile::run::{DocumentResult, process_text, reconcile_documents};
 use reconcile::text::NormText;
 
 // The generator's `main` and argument parsing are not used here; only `Corpus` is.
@@ -105,26 +106,25 @@ fn extract(bencher: Bencher) {
 #[divan::bench(args = [1_000, 10_000], sample_count = 20)]
 fn reconcile(bencher: Bencher, documents: usize) {
     let docs = extracted(&articles(documents));
+    let kept = reconcile::run::kept(&docs, Gazetteer::builtin());
     bencher
         .counter(ItemsCount::new(docs.len()))
-        .bench(|| black_box(reconcile_documents(black_box(&docs))));
+        .with_inputs(|| kept.docs.clone())
+        .bench_values(|collection| black_box(reconcile::reconcile::reconcile(collection)));
 }
 
 /// The JSON report of a reconciled run, written to a sink. Bytes are bytes of JSON.
 #[divan::bench(args = [1_000], sample_count = 20)]
 fn report_json(bencher: Bencher, documents: usize) {
     let docs = extracted(&articles(documents));
-    let reconciliation = reconcile_documents(&docs);
-    let run = Run {
-        documents: docs,
-        reconciliation,
-    };
+    let run = reconcile_documents(docs, Gazetteer::builtin());
+    let options = DocumentOptions::default();
     let mut json = Vec::new();
-    reconcile::report::json::write(&run, &mut json).expect("writing to memory");
+    write_run(&run, options, &mut json).expect("writing to memory");
     bencher
         .counter(BytesCount::new(json.len()))
         .counter(ItemsCount::new(run.documents.len()))
-        .bench(|| reconcile::report::json::write(black_box(&run), &mut std::io::sink()));
+        .bench(|| write_run(black_box(&run), options, &mut std::io::sink()));
 }
 
 /// Everything after reading the files, on one thread: decode, extract, reconcile, JSON.
@@ -145,11 +145,7 @@ fn all_stages(bencher: Bencher) {
                     process_text(&i.to_string(), "", decoded, g, false)
                 })
                 .collect();
-            let reconciliation = reconcile_documents(&documents);
-            let run = Run {
-                documents,
-                reconciliation,
-            };
-            reconcile::report::json::write(&run, &mut std::io::sink())
+            let run = reconcile_documents(documents, g);
+            write_run(&run, DocumentOptions::default(), &mut std::io::sink())
         });
 }

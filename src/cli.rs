@@ -9,26 +9,28 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::{Parser, ValueEnum};
 
-use crate::baseline::{self, Baseline, ConflictKey, FoundConflict};
+use crate::baseline::{Baseline, ContradictionKey};
 use crate::document::{ReadOptions, discover};
+use crate::extract::Field;
 use crate::lexicon::gazetteer::Gazetteer;
-use crate::reconcile::{Reconciliation, Scope};
-use crate::report::{self, Format, Streamed, sanitize};
-use crate::run::{Kept, Run, RunOptions, Totals, stream, stream_prepared};
+use crate::reconcile::Doc;
+use crate::report::spill::Spill;
+use crate::report::{self, Format, Outcome, sanitize};
+use crate::run::{DocumentResult, Kept, RunOptions, stream, stream_prepared};
 use crate::shard;
 
 const EXAMPLES: &str = "\
 Examples:
   reconcile fixtures/                      readable report of every .txt under fixtures/
-  reconcile fixtures/ --format json | jq '.fields[] | select(.status == \"conflict\")'
-  reconcile a.txt b.txt --fail-on within-event
+  reconcile fixtures/ --format json | jq '.contradictions[]'
+  reconcile a.txt b.txt --fail-on never
   cat article.txt | reconcile - fixtures/  standard input alongside a folder
   reconcile fixtures/ --diff member_count  word-level diff of how sources phrase a field
   reconcile articles/ --write-baseline reconcile-baseline.json
   reconcile articles/ --baseline reconcile-baseline.json --format github
 
-Exit status: 0 no conflict, 1 at least one conflict (as --fail-on counts them),
-2 the run itself failed (bad arguments, nothing readable).";
+Exit status: 0 no contradiction, 1 at least one contradiction (as --fail-on counts
+them), 2 the run itself failed (bad arguments, nothing readable).";
 
 /// Reads Arabic news reports of one diplomatic meeting, extracts what each claims (date, weekday,
 /// host, co-chairs, member count, priorities, meeting type) with exact evidence, and shows where
@@ -51,31 +53,37 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
-    /// Which conflicts make the exit status 1: `any`; only `within-event` contradictions (sources
-    /// grouped as one meeting that disagree); `new`, those not in the --baseline file; or
-    /// `never`. With --baseline, known conflicts never count and the default is `new`.
-    /// Example: --fail-on within-event
+    /// Which contradictions make the exit status 1: every `contradiction` (two sources about
+    /// one meeting that disagree; the default), only `new` ones missing from the --baseline file
+    /// (the default with --baseline), or `never`. Differences between events never count.
+    /// Example: --fail-on never
     #[arg(long, value_enum, value_name = "WHICH")]
     pub fail_on: Option<FailOn>,
 
-    /// Exit 0 even when conflicts are found (2 still means the run failed).
+    /// Exit 0 even when contradictions are found (2 still means the run failed).
     #[arg(long)]
     pub exit_zero: bool,
 
-    /// A baseline of known conflicts (from --write-baseline): only conflicts not in it fail the
-    /// run. Example: --baseline reconcile-baseline.json
+    /// A baseline of known contradictions (from --write-baseline): only contradictions not in it
+    /// fail the run. Example: --baseline reconcile-baseline.json
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
 
-    /// Record this run's conflicts as the accepted baseline (sorted JSON that diffs cleanly).
+    /// Record this run's contradictions as the accepted baseline (sorted JSON that diffs
+    /// cleanly).
     /// Example: --write-baseline reconcile-baseline.json
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
 
-    /// Show a word-level diff of the evidence sentences for FIELD between the first source that
-    /// states it and each other one (text format). Repeatable. Example: --diff member_count
+    /// Show a word-level diff of the evidence sentences for FIELD between the first source of
+    /// each event that states it and each other one (text format). Repeatable.
+    /// Example: --diff member_count
     #[arg(long, value_name = "FIELD")]
     pub diff: Vec<String>,
+
+    /// Write each claim's sentence (`context`) in JSON and JSON Lines output.
+    #[arg(long)]
+    pub context: bool,
 
     /// Use gazetteer files (countries.tsv, cities.tsv, people.tsv, organisations.tsv) from DIR
     /// on top of the built-in ones. Example: --lexicon my-data/
@@ -134,18 +142,21 @@ pub enum ColorChoice {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
-    Any,
-    WithinEvent,
+    /// Any contradiction: two sources about one meeting that disagree.
+    #[value(alias = "any", alias = "within-event")]
+    Contradiction,
+    /// Only contradictions missing from the --baseline file.
     New,
+    /// None: report only.
     Never,
 }
 
-/// The documented exit statuses (CONTRACT.md section 6).
+/// The documented exit statuses (docs/contract.md, "Exit status").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExitStatus {
-    /// No conflict that counts.
+    /// No contradiction that counts.
     Clean = 0,
-    /// At least one conflict that counts.
+    /// At least one contradiction that counts.
     Conflict = 1,
     /// The run itself failed.
     Trouble = 2,
@@ -216,6 +227,7 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
     if args.fail_on == Some(FailOn::New) && args.baseline.is_none() {
         bail!("--fail-on new needs a --baseline FILE to compare with");
     }
+    let diff_fields = diff_fields(&args.diff)?;
     let known = match &args.baseline {
         Some(path) => Baseline::load(path)?,
         None => Baseline::default(),
@@ -250,7 +262,7 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
         keep_text: args.format == Format::Html,
     };
     if args.map {
-        let kept = stream(&inputs, &options, &mut |d| {
+        let kept = stream(&inputs, &options, &mut |d, _| {
             report_unread_one(&d);
             shard::write_record(&d, &mut out)
         })?;
@@ -266,60 +278,77 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
     let fail_on = args.fail_on.unwrap_or(if args.baseline.is_some() {
         FailOn::New
     } else {
-        FailOn::Any
+        FailOn::Contradiction
     });
     let progress = Progress::new(args, inputs.len());
 
-    // JSON and JSON Lines stream: each document is written as soon as it is read, and only its
-    // values are kept for reconciling, so memory does not grow with the text.
-    if matches!(args.format, Format::Json | Format::Jsonl) {
-        let (rec, totals) = if args.format == Format::Json {
-            let writer = report::json::Writer::begin(&mut out)?;
-            streamed(args, inputs, &options, &progress, writer)?
-        } else {
-            let writer = report::jsonl::Writer::begin(&mut out);
-            streamed(args, inputs, &options, &progress, writer)?
-        };
-        out.flush()?;
-        if let Some(path) = &args.write_baseline {
-            Baseline::of(&rec).write(path)?;
-        }
-        let counted = baseline::keys(&rec)
-            .filter(|k| counts(k, fail_on, &known))
-            .count();
-        return finish(totals.ok, totals.documents, counted, args.exit_zero);
-    }
-
-    let mut documents_read = Vec::new();
-    let kept = documents(args, &inputs, &options, &mut |d| {
-        report_unread_one(&d);
-        progress.tick();
-        documents_read.push(d);
-        Ok(())
-    })?;
-    progress.done();
-    let totals = kept.totals;
-    let result = Run {
-        documents: documents_read,
-        reconciliation: kept.reconcile(),
+    // Every format streams: JSON and JSON Lines render each document as it is read (into a
+    // spill, until its event is known), the others keep only its reading, except where the
+    // report shows text (HTML) or sentences (word diffs).
+    let keep_documents =
+        args.format == Format::Html || (args.format == Format::Text && !diff_fields.is_empty());
+    let document_options = report::json::DocumentOptions {
+        context: args.context,
     };
-
+    let mut spill = Spill::default();
+    let mut documents = Vec::new();
+    let kept = match args.format {
+        Format::Json | Format::Jsonl => {
+            let json = args.format == Format::Json;
+            let render = move |d: &DocumentResult| {
+                if json {
+                    report::json::render(d, document_options)
+                } else {
+                    report::jsonl::render(d, document_options)
+                }
+            };
+            each_document(args, &inputs, &options, render, &mut |d, doc, rendered| {
+                report_unread_one(&d);
+                progress.tick();
+                spill.push(&rendered, doc)
+            })?
+        }
+        _ => each_document(args, &inputs, &options, |_| (), &mut |d, doc, ()| {
+            report_unread_one(&d);
+            progress.tick();
+            if keep_documents && doc.is_some() {
+                documents.push(d);
+            }
+            Ok(())
+        })?,
+    };
+    progress.done();
+    // Every input is read: their paths and ids are not needed any more.
+    drop(inputs);
+    let (resolved, unread, totals) = kept.reconcile();
+    let outcome = Outcome {
+        resolved,
+        unread,
+        totals,
+        documents,
+    };
+    let resolved = &outcome.resolved;
     if let Some(path) = &args.write_baseline {
-        Baseline::of(&result.reconciliation).write(path)?;
+        Baseline::of(resolved).write(path)?;
     }
-    let all = baseline::conflicts(&result);
-    let counted: Vec<FoundConflict> = all
+    let counted: Vec<usize> = resolved
+        .contradictions
         .iter()
-        .filter(|c| counts(&c.key, fail_on, &known))
-        .cloned()
+        .enumerate()
+        .filter(|(_, c)| counts(&ContradictionKey::of(resolved, c), fail_on, &known))
+        .map(|(i, _)| i)
         .collect();
-    let known_count = all.iter().filter(|c| known.contains(&c.key)).count();
+    let known_count = resolved
+        .contradictions
+        .iter()
+        .filter(|c| known.contains(&ContradictionKey::of(resolved, c)))
+        .count();
 
     match args.format {
-        Format::Json => report::json::write(&result, &mut out)?,
-        Format::Jsonl => report::jsonl::write(&result, &mut out)?,
-        Format::Html => report::html::write(&result, &mut out)?,
-        Format::Github => report::github::write(&result, &counted, known_count, &mut out)?,
+        Format::Json => report::json::write(&mut out, spill, resolved, totals)?,
+        Format::Jsonl => report::jsonl::write(&mut out, spill, resolved, totals)?,
+        Format::Html => report::html::write(&outcome, &mut out)?,
+        Format::Github => report::github::write(&outcome, &counted, known_count, &mut out)?,
         Format::Text => {
             let color = match args.color {
                 ColorChoice::Always => true,
@@ -332,77 +361,61 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
             };
             let options = report::text::TextOptions {
                 color,
-                diff_fields: args.diff.clone(),
+                diff_fields,
             };
-            report::text::write(&result, &options, &mut out)?;
+            report::text::write(&outcome, &options, &mut out)?;
         }
     }
     out.flush()?;
-    finish(totals.ok, totals.documents, counted.len(), args.exit_zero)
-}
-
-/// Writes a streamed report (`Streamed`): every document as it is read, then the
-/// reconciliation, which it returns with the totals.
-fn streamed<W: Streamed>(
-    args: &Args,
-    inputs: Vec<crate::document::Input>,
-    options: &RunOptions,
-    progress: &Progress,
-    mut writer: W,
-) -> Result<(Reconciliation, Totals)> {
-    let kept = if args.reduce {
-        documents(args, &inputs, options, &mut |d| {
-            report_unread_one(&d);
-            progress.tick();
-            writer.document(&d)
-        })?
-    } else {
-        // Each document is rendered on the worker that extracted it.
-        stream_prepared(&inputs, options, W::render, &mut |d, rendered| {
-            report_unread_one(&d);
-            progress.tick();
-            writer.rendered(&rendered)
-        })?
-    };
-    progress.done();
-    // Every input is read: their paths and ids are not needed for the reconciliation.
-    drop(inputs);
-    let totals = kept.totals;
-    let rec = kept.reconcile();
-    writer.finish(&rec, totals)?;
-    Ok((rec, totals))
-}
-
-/// The documents of the run, from the inputs or (with --reduce) from map outputs, each handed to
-/// `sink` in order.
-fn documents(
-    args: &Args,
-    inputs: &[crate::document::Input],
-    options: &RunOptions,
-    sink: &mut dyn FnMut(crate::run::DocumentResult) -> io::Result<()>,
-) -> Result<Kept> {
-    if args.reduce {
-        let mut kept = Kept::default();
-        shard::reduce(&args.paths, &mut |d| {
-            kept.keep(&d);
-            sink(d)
-        })?;
-        Ok(kept)
-    } else {
-        Ok(stream(inputs, options, sink)?)
+    // The report lists every input and why it could not be read; then the run fails.
+    if totals.ok == 0 {
+        bail!("no input could be read ({} given or found)", totals.documents);
     }
-}
-
-/// The exit status: trouble when nothing could be read, else conflict or clean.
-fn finish(ok: usize, documents: usize, counted: usize, exit_zero: bool) -> Result<ExitStatus> {
-    if ok == 0 {
-        bail!("no input could be read ({documents} given or found)");
-    }
-    Ok(if counted == 0 || exit_zero {
+    Ok(if counted.is_empty() || args.exit_zero {
         ExitStatus::Clean
     } else {
         ExitStatus::Conflict
     })
+}
+
+/// The fields named by `--diff`; an unknown name is an error that lists the valid ones.
+fn diff_fields(names: &[String]) -> Result<Vec<Field>> {
+    names
+        .iter()
+        .map(|name| {
+            Field::parse(name).with_context(|| {
+                let valid: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+                format!(
+                    "--diff: unknown field {:?}; valid fields: {}",
+                    sanitize::line(name),
+                    valid.join(", ")
+                )
+            })
+        })
+        .collect()
+}
+
+/// Hands every document of the run to `sink` in input order, with its place in the collection
+/// and what `prepare` made of it: from the inputs (extracted in parallel, `prepare` on the
+/// worker threads) or, with --reduce, from map outputs.
+fn each_document<T: Send>(
+    args: &Args,
+    inputs: &[crate::document::Input],
+    options: &RunOptions,
+    prepare: impl Fn(&DocumentResult) -> T + Sync,
+    sink: &mut dyn FnMut(DocumentResult, Option<Doc>, T) -> io::Result<()>,
+) -> Result<Kept> {
+    if args.reduce {
+        let mut kept = Kept::default();
+        shard::reduce(&args.paths, &mut |d| {
+            let doc = kept.keep(&d, options.gazetteer);
+            let prepared = prepare(&d);
+            sink(d, doc, prepared)
+        })?;
+        Ok(kept)
+    } else {
+        Ok(stream_prepared(inputs, options, prepare, sink)?)
+    }
 }
 
 /// A progress bar on standard error, for people watching a long run: only when standard error is
@@ -451,14 +464,11 @@ impl Progress {
     }
 }
 
-/// Whether a conflict fails the run under `fail_on` and the baseline.
-fn counts(key: &ConflictKey, fail_on: FailOn, known: &Baseline) -> bool {
-    if known.contains(key) {
-        return false;
-    }
+/// Whether a contradiction fails the run under `fail_on` and the baseline.
+fn counts(key: &ContradictionKey, fail_on: FailOn, known: &Baseline) -> bool {
     match fail_on {
-        FailOn::Any | FailOn::New => true,
-        FailOn::WithinEvent => key.scope == Scope::WithinEvent,
+        FailOn::Contradiction => true,
+        FailOn::New => !known.contains(key),
         FailOn::Never => false,
     }
 }

@@ -1,14 +1,15 @@
 //! One run: read every input, extract each document's claims, reconcile them.
 //!
-//! Documents are processed independently (in parallel) and only their claims are kept: the text
-//! is dropped as soon as its claims are out.
+//! Documents are processed independently (in parallel) and handed on in input order; what the
+//! reconciler needs of each (its reading, in a [`Collection`]) is kept, the rest is dropped as
+//! soon as the report has it.
 
 use rayon::prelude::*;
 
 use crate::document::{self, Input, Offsets, ReadOptions, Status};
-use crate::extract::{self, Claim, Finding};
+use crate::extract::{self, Claim, Finding, Meeting};
 use crate::lexicon::gazetteer::Gazetteer;
-use crate::reconcile::{self, Collection, Reconciliation};
+use crate::reconcile::{self, Collection, Doc, Resolved};
 
 /// What became of one input.
 #[derive(Debug, Clone)]
@@ -25,25 +26,27 @@ pub struct DocumentResult {
     pub offsets: Option<Offsets>,
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
+    /// Whether the document reports a meeting; `None` when it could not be read.
+    pub meeting: Option<Meeting>,
     /// The decoded text, kept only when a report needs it (`RunOptions::keep_text`).
     pub text: Option<String>,
 }
 
-/// A whole run: every input in order, and the reconciliation of the readable ones.
+/// A whole run: every input in order, and what reconciliation decided about the readable ones.
 #[derive(Debug, Clone)]
 pub struct Run {
     pub documents: Vec<DocumentResult>,
-    pub reconciliation: Reconciliation,
+    pub resolved: Resolved,
+    pub totals: Totals,
 }
 
 impl Run {
-    pub fn count(&self, status: Status) -> usize {
-        self.documents.iter().filter(|d| d.status == status).count()
-    }
-
-    /// Documents by id, for reports that follow verdicts back to their claims.
-    pub fn by_id(&self) -> std::collections::HashMap<&str, &DocumentResult> {
-        self.documents.iter().map(|d| (d.id.as_str(), d)).collect()
+    /// The result of each readable document, by its index in the collection.
+    pub fn readable(&self) -> Vec<&DocumentResult> {
+        self.documents
+            .iter()
+            .filter(|d| d.status == Status::Ok)
+            .collect()
     }
 }
 
@@ -77,26 +80,54 @@ impl Totals {
     }
 }
 
-/// What a streamed run keeps: each readable document's id and values (not its evidence), and
-/// totals.
-#[derive(Debug, Clone, Default)]
+/// An input that could not be read, as every report lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    pub path: String,
+    pub status: Status,
+    pub reason: String,
+}
+
+/// What a streamed run keeps: each readable document's reading (not its text or mentions), the
+/// inputs that could not be read, and totals.
+#[derive(Debug, Default)]
 pub struct Kept {
     pub docs: Collection,
+    pub unread: Vec<Unread>,
     pub totals: Totals,
 }
 
 impl Kept {
-    /// Records one document before it is handed on.
-    pub fn keep(&mut self, d: &DocumentResult) {
+    /// Records one document before it is handed on; returns its place in the collection if it
+    /// was readable.
+    pub fn keep(&mut self, d: &DocumentResult, gazetteer: &Gazetteer) -> Option<Doc> {
         self.totals.add(d.status);
-        if d.status == Status::Ok {
-            self.docs.push(&d.id, &d.claims);
+        if d.status != Status::Ok {
+            self.unread.push(Unread {
+                path: d.path.clone(),
+                status: d.status,
+                reason: d.reason.clone().unwrap_or_default(),
+            });
+            return None;
         }
+        let doc = reconcile::collection::to_u32(self.docs.len());
+        let meeting = d.meeting.clone().unwrap_or_default();
+        let years = |id: &str| gazetteer.person_years(id);
+        self.docs.push(
+            &d.id,
+            &d.path,
+            d.title.as_deref(),
+            &meeting,
+            &d.claims,
+            &d.findings,
+            &years,
+        );
+        Some(doc)
     }
 
-    /// Reconciles the kept documents, handing their ids on to the result.
-    pub fn reconcile(self) -> Reconciliation {
-        reconcile::reconcile(self.docs)
+    /// Reconciles the kept documents, which move into the result.
+    pub fn reconcile(self) -> (Resolved, Vec<Unread>, Totals) {
+        (reconcile::reconcile(self.docs), self.unread, self.totals)
     }
 }
 
@@ -106,19 +137,19 @@ impl Kept {
 pub fn stream(
     inputs: &[Input],
     options: &RunOptions,
-    sink: &mut dyn FnMut(DocumentResult) -> std::io::Result<()>,
+    sink: &mut dyn FnMut(DocumentResult, Option<Doc>) -> std::io::Result<()>,
 ) -> std::io::Result<Kept> {
-    stream_prepared(inputs, options, |_| (), &mut |d, ()| sink(d))
+    stream_prepared(inputs, options, |_| (), &mut |d, doc, ()| sink(d, doc))
 }
 
 /// [`stream`], with a step `prepare` that runs in parallel on each result as soon as it is
-/// extracted (rendering it for a report, say); `sink` gets the result and what `prepare` made
-/// of it, in input order.
+/// extracted (rendering it for a report, say); `sink` gets the result, its place in the
+/// collection (if readable) and what `prepare` made of it, in input order.
 pub fn stream_prepared<T: Send>(
     inputs: &[Input],
     options: &RunOptions,
     prepare: impl Fn(&DocumentResult) -> T + Sync,
-    sink: &mut dyn FnMut(DocumentResult, T) -> std::io::Result<()>,
+    sink: &mut dyn FnMut(DocumentResult, Option<Doc>, T) -> std::io::Result<()>,
 ) -> std::io::Result<Kept> {
     // Large enough that one slow article does not leave the other threads idle for long, small
     // enough that a chunk's results (claims and evidence) stay a few megabytes.
@@ -149,8 +180,8 @@ pub fn stream_prepared<T: Send>(
         });
         for results in rx {
             for (result, prepared) in results {
-                kept.keep(&result);
-                sink(result, prepared)?;
+                let doc = kept.keep(&result, options.gazetteer);
+                sink(result, doc, prepared)?;
             }
         }
         Ok(kept)
@@ -161,24 +192,36 @@ pub fn stream_prepared<T: Send>(
 /// that show them). Output order follows input order whatever the parallelism.
 pub fn run(inputs: &[Input], options: &RunOptions) -> Run {
     let mut documents = Vec::with_capacity(inputs.len());
-    let kept = stream(inputs, options, &mut |d| {
+    let kept = stream(inputs, options, &mut |d, _| {
         documents.push(d);
         Ok(())
     })
     .unwrap_or_default();
+    let (resolved, _, totals) = kept.reconcile();
     Run {
         documents,
-        reconciliation: kept.reconcile(),
+        resolved,
+        totals,
     }
 }
 
-/// Reconciles already-extracted documents (those with status `ok`).
-pub fn reconcile_documents(documents: &[DocumentResult]) -> Reconciliation {
-    let mut readable = Collection::default();
-    for d in documents.iter().filter(|d| d.status == Status::Ok) {
-        readable.push(&d.id, &d.claims);
+/// What the reconciler keeps of already-extracted documents.
+pub fn kept(documents: &[DocumentResult], gazetteer: &Gazetteer) -> Kept {
+    let mut kept = Kept::default();
+    for d in documents {
+        kept.keep(d, gazetteer);
     }
-    reconcile::reconcile(readable)
+    kept
+}
+
+/// Reconciles already-extracted documents.
+pub fn reconcile_documents(documents: Vec<DocumentResult>, gazetteer: &Gazetteer) -> Run {
+    let (resolved, _, totals) = kept(&documents, gazetteer).reconcile();
+    Run {
+        documents,
+        resolved,
+        totals,
+    }
 }
 
 /// Extracts the claims of one already-decoded text.
@@ -202,6 +245,7 @@ pub fn process_text(
         offsets: Some(decoded.offsets),
         claims: extraction.claims,
         findings: extraction.findings,
+        meeting: Some(extraction.meeting),
         text: keep_text.then_some(decoded.text),
     }
 }
@@ -227,6 +271,7 @@ fn process(input: &Input, options: &RunOptions) -> DocumentResult {
             offsets: None,
             claims: Vec::new(),
             findings: Vec::new(),
+            meeting: None,
             text: None,
         },
     };

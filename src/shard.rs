@@ -17,14 +17,24 @@ use serde_json::Value as Json;
 
 use crate::document::inputs::unique_ids;
 use crate::document::{Offsets, Status};
-use crate::extract::{Claim, Evidence, Finding, FindingKind, Role, field};
-use crate::report::json;
+use crate::extract::{Claim, Evidence, Finding, FindingKind, Meeting, Role, field};
+use crate::report::json::{self, DocumentOptions};
 use crate::run::DocumentResult;
 
 /// Writes one map record.
 pub fn write_record(d: &DocumentResult, out: &mut dyn Write) -> io::Result<()> {
-    let mut record = serde_json::to_value(json::document(d))?;
+    let mut record = serde_json::to_value(json::document(d, DocumentOptions { context: true }))?;
     if let Json::Object(map) = &mut record {
+        // The event is decided by the reduce step; the record says whether there is one.
+        let reported = matches!(d.meeting, Some(Meeting::Reported));
+        map.insert(
+            "meeting".into(),
+            if reported {
+                serde_json::json!({ "event": null })
+            } else {
+                Json::Null
+            },
+        );
         map.insert("stem".into(), Json::from(d.stem.as_str()));
         map.insert("rel".into(), Json::from(d.rel.as_str()));
     }
@@ -85,6 +95,7 @@ struct MapRecord {
     title: Option<String>,
     encoding: Option<String>,
     offsets: Option<Offsets>,
+    meeting: Option<Json>,
     claims: Vec<ClaimRecord>,
     findings: Vec<FindingRecord>,
 }
@@ -121,6 +132,12 @@ fn document(record: MapRecord, id: String) -> Result<DocumentResult> {
         .as_deref()
         .and_then(|e| encoding_rs::Encoding::for_label(e.as_bytes()))
         .map(|e| e.name());
+    let meeting = (record.status == Status::Ok).then(|| match record.meeting {
+        Some(Json::Object(_)) => Meeting::Reported,
+        _ => Meeting::None {
+            reason: record.reason.clone().unwrap_or_default(),
+        },
+    });
     Ok(DocumentResult {
         id,
         stem: record.stem,
@@ -138,6 +155,7 @@ fn document(record: MapRecord, id: String) -> Result<DocumentResult> {
         offsets: record.offsets,
         claims,
         findings,
+        meeting,
         text: None,
     })
 }

@@ -372,7 +372,7 @@ pub fn extract(original: &str, gazetteer: &Gazetteer) -> Extraction {
     });
     claims.dedup_by(|a, b| a.field == b.field && a.value == b.value && a.evidence == b.evidence);
     let mut findings = suspicious_controls(original, &analysis);
-    let meeting = reading::read(&analysis, &mut claims, &mut findings);
+    let mut meeting = reading::read(&analysis, &mut claims, &mut findings);
     if analysis
         .tokens
         .iter()
@@ -389,6 +389,15 @@ pub fn extract(original: &str, gazetteer: &Gazetteer) -> Extraction {
             message: "no claim about a meeting found in this text".into(),
             evidence: None,
         });
+    }
+    // A text with nothing to read reports no meeting for that reason.
+    if let Some(f) = findings
+        .iter()
+        .find(|f| matches!(f.kind, FindingKind::NoArabic | FindingKind::NoClaims))
+    {
+        meeting = Meeting::None {
+            reason: f.message.clone(),
+        };
     }
     Extraction {
         claims,

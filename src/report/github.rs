@@ -1,5 +1,5 @@
-//! GitHub Actions workflow commands: an `::error` annotation on the line of each conflicting
-//! claim, and a summary.
+//! GitHub Actions workflow commands: an `::error` annotation on the line of each contradiction
+//! that fails the run, and a summary.
 //!
 //! Escaping follows the runner's rules: in messages `%`, CR and LF are percent-encoded; in
 //! properties `:` and `,` too. Article text is sanitised first and never starts a line, so it
@@ -10,10 +10,10 @@
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{self, Write};
 
-use crate::baseline::FoundConflict;
-use crate::run::Run;
+use crate::extract::Field;
+use crate::reconcile::Doc;
 
-use super::sanitize;
+use super::{Outcome, sanitize};
 
 /// GitHub's per-step limit for error annotations.
 pub const MAX_ANNOTATIONS: usize = 10;
@@ -31,71 +31,83 @@ pub fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// Writes annotations for `counted` conflicts (those that fail the run) and a summary of all.
+/// How many quotes per side the summary shows, and how long a quote may be.
+const QUOTES_SHOWN: usize = 3;
+const QUOTE_CHARS: usize = 120;
+
+/// Writes an annotation per counted contradiction (those that fail the run: indexes into
+/// `resolved.contradictions`), on the line of the side fewer documents hold (most likely the
+/// new article), and a summary of all. Each annotation is bounded in length and the whole is
+/// linear in the contradictions.
 pub fn write(
-    run: &Run,
-    counted: &[FoundConflict],
+    outcome: &Outcome,
+    counted: &[usize],
     known: usize,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let r = &outcome.resolved;
     let mut written = 0;
-    let mut skipped = 0;
-    for c in counted {
-        // The odd one out first: the value fewest documents hold is most likely the new claim.
-        let mut sides: Vec<_> = c.sides.iter().collect();
-        sides.sort_by_key(|s| c.sides.iter().filter(|o| o.value == s.value).count());
-        for side in sides {
-            if written == MAX_ANNOTATIONS {
-                skipped += 1;
-                continue;
-            }
-            let mut others: Vec<String> = c
-                .sides
-                .iter()
-                .filter(|o| o.value != side.value)
-                .map(|o| format!("{} says {}", o.document.id, o.value))
-                .collect();
-            others.dedup();
-            let title = format!(
-                "{} conflict {}: {}",
-                c.label,
-                match c.key.scope {
-                    crate::reconcile::Scope::WithinEvent => "within one event",
-                    crate::reconcile::Scope::AcrossEvents => "across events",
-                },
-                c.key.values.join(" vs ")
-            );
-            let message = match &c.message {
-                Some(m) => format!("{m}: «{}»", side.quote),
-                None => format!(
-                    "this article says {} «{}»; {}",
-                    side.value,
-                    side.quote,
-                    others.join("; ")
-                ),
-            };
-            writeln!(
-                out,
-                "::error file={},line={},title={}::{}",
-                escape_property(&side.document.path),
-                side.line,
-                escape_property(&title),
-                escape_data(&message)
-            )?;
-            written += 1;
+    for &i in counted {
+        if written == MAX_ANNOTATIONS {
+            break;
         }
+        let c = &r.contradictions[i];
+        let event = &r.events[c.event];
+        // The odd one out: the side fewer documents hold.
+        let (odd, other) = if c.sides[1].documents.len() <= c.sides[0].documents.len() {
+            (&c.sides[1], &c.sides[0])
+        } else {
+            (&c.sides[0], &c.sides[1])
+        };
+        let Some(&d) = odd.documents.first() else {
+            continue;
+        };
+        let reading = r.collection.reading(d);
+        let line = r
+            .collection
+            .scalar(d, odd.field)
+            .map_or(1, |(_, q)| q.line);
+        let title = format!(
+            "contradiction about {} {}: {}",
+            event.id,
+            shorten(&event.label, 80),
+            c.field.label()
+        );
+        let message = format!(
+            "this article says {} {}; {} say{} {} {}",
+            r.value(odd.entry),
+            quote(outcome, d, odd.field),
+            r.named(&other.documents),
+            if other.documents.len() == 1 { "s" } else { "" },
+            r.value(other.entry),
+            other
+                .documents
+                .first()
+                .map(|&o| quote(outcome, o, other.field))
+                .unwrap_or_default()
+        );
+        writeln!(
+            out,
+            "::error file={},line={},title={}::{}",
+            escape_property(&reading.path),
+            line,
+            escape_property(&title),
+            escape_data(&message)
+        )?;
+        written += 1;
     }
-    if skipped > 0 {
+    let more = counted.len() - written;
+    if more > 0 {
         writeln!(
             out,
             "::warning title={}::{}",
-            escape_property("more conflicts"),
+            escape_property("more contradictions"),
             escape_data(&format!(
-                "{skipped} more conflicting claims were not annotated (GitHub shows {MAX_ANNOTATIONS} per step); see the summary"
+                "{more} more contradictions were not annotated (GitHub shows {MAX_ANNOTATIONS} per step); see the summary"
             ))
         )?;
     }
-    let summary = summary(run, counted, known);
+    let summary = summary(outcome, counted, known);
     let token = stop_token(&summary);
     writeln!(out, "::stop-commands::{token}")?;
     out.write_all(summary.as_bytes())?;
@@ -103,35 +115,64 @@ pub fn write(
     Ok(())
 }
 
-fn summary(run: &Run, counted: &[FoundConflict], known: usize) -> String {
+/// «quote» of a document's value, shortened.
+fn quote(outcome: &Outcome, d: Doc, field: Field) -> String {
+    outcome
+        .quote(d, field)
+        .map(|q| format!("«{}»", shorten(&q.text, QUOTE_CHARS)))
+        .unwrap_or_default()
+}
+
+fn summary(outcome: &Outcome, counted: &[usize], known: usize) -> String {
+    let r = &outcome.resolved;
     let mut s = format!(
-        "reconcile: {} documents, {} events, {} conflict(s) that fail this run, {} known from the baseline\n",
-        run.documents.len(),
-        run.reconciliation.events.len(),
+        "reconcile: {} documents, {} events, {} contradiction(s) that fail this run, {} known from the baseline\n",
+        outcome.totals.documents,
+        r.events.len(),
         counted.len(),
         known
     );
-    for c in counted {
+    for &i in counted {
+        let c = &r.contradictions[i];
+        let event = &r.events[c.event];
         s.push_str(&format!(
-            "- {}: {} ({})\n",
-            c.label,
-            sanitize::line(&c.key.values.join(" vs ")),
-            match c.key.scope {
-                crate::reconcile::Scope::WithinEvent => "within one event",
-                crate::reconcile::Scope::AcrossEvents => "across events",
-            }
+            "- {} {}: {} {} vs {}\n",
+            event.id,
+            sanitize::line(&event.label),
+            c.field.label(),
+            sanitize::line(&r.value(c.sides[0].entry).key()),
+            sanitize::line(&r.value(c.sides[1].entry).key()),
         ));
         for side in &c.sides {
-            s.push_str(&format!(
-                "    {}:{}: {} «{}»\n",
-                sanitize::line(&side.document.path),
-                side.line,
-                sanitize::line(&side.value),
-                sanitize::line(side.quote)
-            ));
+            for &d in side.documents.iter().take(QUOTES_SHOWN) {
+                let reading = r.collection.reading(d);
+                let line = outcome.quote(d, side.field).map_or(1, |q| q.line);
+                s.push_str(&format!(
+                    "    {}:{}: {} {}\n",
+                    sanitize::line(&reading.path),
+                    line,
+                    sanitize::line(&r.value(side.entry).key()),
+                    sanitize::line(&quote(outcome, d, side.field))
+                ));
+            }
+            let more = side.documents.len().saturating_sub(QUOTES_SHOWN);
+            if more > 0 {
+                s.push_str(&format!("    … and {more} more\n"));
+            }
         }
     }
     s
+}
+
+/// At most `n` characters, with an ellipsis when cut.
+fn shorten(s: &str, n: usize) -> String {
+    let mut chars = s.chars();
+    let head: String = chars.by_ref().take(n).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
 }
 
 /// A token that does not occur in the text it guards.

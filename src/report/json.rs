@@ -1,38 +1,41 @@
-//! The JSON report (CONTRACT.md section 4): typed output structs whose field order is the key
-//! order, so two runs on the same input give the same bytes. The JSON Schema in
-//! `schema/report.schema.json` is generated from these types.
+//! The JSON report (docs/contract.md, "JSON output"): typed wire structs whose field order is the
+//! key order, so two runs on the same input give the same bytes. The JSON Schema in
+//! `schema/report.schema.json` is generated from these types, and map records reuse the
+//! document objects.
 //!
-//! Every string that comes from an article or a file name passes through
+//! Every string that comes from an article, a file name or user data passes through
 //! [`sanitize::json`]: a script that prints a field raw (`jq -r`) cannot replay an escape
 //! sequence, a C1 control or a direction override. Evidence offsets stay exact, so the exact
 //! original text is always the span of the file (or of its decoded text) that `start`/`end` name.
 
 use std::borrow::Cow;
-use std::collections::hash_map::Entry;
 use std::io::{self, Write};
-use std::rc::Rc;
 
-use rustc_hash::FxHashMap;
 use schemars::JsonSchema;
 use serde::Serialize;
-use serde_json::value::RawValue;
 
 use crate::document::{Offsets, Status};
-use crate::extract::{Claim, Evidence, Finding, FindingKind, Role};
-use crate::reconcile::{Check, FieldVerdict, Reconciliation, Scope};
+use crate::extract::{Claim, Evidence, Field, Finding, FindingKind, Meeting, Role, Value};
+use crate::reconcile::{
+    Check, CheckKind, Contradiction, Doc, Event, Judgement, Near, Quote, Resolved, Verdict,
+};
 use crate::run::{DocumentResult, Run, Totals};
 
-use super::{Streamed, sanitize};
+use super::pretty::{array, nested, serialize};
+use super::sanitize;
+use super::spill::{PLACEHOLDER, Rendered, Spill};
 
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonReport<'a> {
     pub schema_version: u32,
     pub documents: Vec<JsonDocument<'a>>,
     pub events: Vec<JsonEvent<'a>>,
-    pub fields: Vec<JsonField<'a>>,
-    pub checks: Vec<JsonCheck<'a>>,
+    pub unattached: Vec<JsonUnattached<'a>>,
+    pub near: Vec<JsonNear<'a>>,
+    /// Every contradiction of every event, each side with the documents and their quotes.
+    pub contradictions: Vec<JsonContradiction<'a>>,
     pub summary: JsonSummary,
 }
 
@@ -43,7 +46,7 @@ pub struct JsonDocument<'a> {
     /// as visible symbols.
     pub path: Cow<'a, str>,
     pub status: Status,
-    /// Why the document was skipped or failed; for `ok` documents, what was (not) found.
+    /// Why the document was skipped or failed; for a readable one, why it reports no meeting.
     pub reason: Option<String>,
     /// The first line with text on it, controls shown as visible symbols.
     pub title: Option<Cow<'a, str>>,
@@ -53,14 +56,33 @@ pub struct JsonDocument<'a> {
     /// What evidence offsets count: the file's bytes, or the decoded UTF-8 text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub offsets: Option<Offsets>,
+    /// The article's own day, where the text gives it.
+    pub published: Option<JsonPublished<'a>>,
+    /// The event of the meeting the document reports; `null` when it reports none (then
+    /// `reason` says why) or could not be read.
+    pub meeting: Option<JsonMeeting>,
     pub claims: Vec<JsonClaim<'a>>,
     pub findings: Vec<JsonFinding<'a>>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
+pub struct JsonPublished<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weekday: Option<String>,
+    pub evidence: JsonEvidence<'a>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct JsonMeeting {
+    pub event: String,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonClaim<'a> {
-    pub field: &'a str,
-    /// The canonical value (CONTRACT.md section 2).
+    pub field: Field,
+    /// The canonical value (docs/contract.md, "Fields").
     #[schemars(with = "serde_json::Value")]
     pub value: serde_json::Value,
     /// Facts the canonical value leaves out: each chair's country, a city's country.
@@ -73,8 +95,9 @@ pub struct JsonClaim<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Cow<'a, str>>,
     pub evidence: JsonEvidence<'a>,
-    /// The sentence holding the evidence.
-    pub context: JsonEvidence<'a>,
+    /// The sentence holding the evidence (only with `--context`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<JsonEvidence<'a>>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -84,8 +107,7 @@ pub struct JsonEvidence<'a> {
     /// are replaced by visible forms (`␛`, `<U+202E>`), so this can differ from the exact text,
     /// which is always the bytes `start..end` of the file (`offsets: file_bytes`) or of its
     /// decoded UTF-8 text (`offsets: decoded_utf8`).
-    #[schemars(with = "String")]
-    pub text: Text<'a>,
+    pub text: Cow<'a, str>,
     /// Byte offset where the span starts (see the document's `offsets`).
     pub start: usize,
     /// Byte offset where the span ends, exclusive.
@@ -97,51 +119,7 @@ pub struct JsonEvidence<'a> {
 impl<'a> From<&'a Evidence> for JsonEvidence<'a> {
     fn from(e: &'a Evidence) -> Self {
         JsonEvidence {
-            text: Text::Plain(sanitize::json(&e.text)),
-            start: e.start,
-            end: e.end,
-            line: e.line,
-        }
-    }
-}
-
-/// A string of the report: sanitised text, or the same already written as a JSON string, for
-/// text that many claims repeat (the sentence around each claim's evidence).
-#[derive(Debug)]
-pub enum Text<'a> {
-    Plain(Cow<'a, str>),
-    Written(Rc<RawValue>),
-}
-
-impl Serialize for Text<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Text::Plain(text) => s.serialize_str(text),
-            Text::Written(json) => json.serialize(s),
-        }
-    }
-}
-
-/// Claims' contexts, each sanitised and written as a JSON string once per document.
-#[derive(Default)]
-struct Contexts {
-    written: FxHashMap<(usize, usize), Rc<RawValue>>,
-}
-
-impl Contexts {
-    fn evidence<'a>(&mut self, e: &'a Evidence) -> JsonEvidence<'a> {
-        let text = match self.written.entry((e.start, e.end)) {
-            Entry::Occupied(known) => Text::Written(Rc::clone(known.get())),
-            Entry::Vacant(slot) => {
-                let clean = sanitize::json(&e.text);
-                match serde_json::to_string(clean.as_ref()).map(RawValue::from_string) {
-                    Ok(Ok(json)) => Text::Written(Rc::clone(slot.insert(Rc::from(json)))),
-                    _ => Text::Plain(clean),
-                }
-            }
-        };
-        JsonEvidence {
-            text,
+            text: sanitize::json(&e.text),
             start: e.start,
             end: e.end,
             line: e.line,
@@ -157,43 +135,57 @@ pub struct JsonFinding<'a> {
     pub evidence: Option<JsonEvidence<'a>>,
 }
 
-/// Documents of a reconciliation by id, written as a JSON array of sanitised strings. The ids
-/// are looked up from indexes only while writing: a field that every document states holds no
-/// copy of every id.
+/// Documents of a run by id, written as a JSON array of sanitised strings, looked up from
+/// indexes only while writing.
 #[derive(Clone, Copy)]
 pub struct Ids<'a> {
-    rec: &'a Reconciliation,
-    documents: &'a [u32],
-}
-
-impl<'a> Ids<'a> {
-    fn new(rec: &'a Reconciliation, documents: &'a [u32]) -> Self {
-        Ids { rec, documents }
-    }
+    resolved: &'a Resolved,
+    documents: &'a [Doc],
 }
 
 impl Serialize for Ids<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.rec.ids(self.documents).map(sanitize::json))
+        s.collect_seq(
+            self.documents
+                .iter()
+                .map(|&d| sanitize::json(self.resolved.id(d))),
+        )
     }
 }
 
 impl std::fmt::Debug for Ids<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list()
-            .entries(self.rec.ids(self.documents))
+            .entries(self.documents.iter().map(|&d| self.resolved.id(d)))
             .finish()
     }
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonEvent<'a> {
-    pub id: String,
+    pub id: &'a str,
+    pub label: Cow<'a, str>,
     #[schemars(with = "Vec<String>")]
     pub documents: Ids<'a>,
-    /// Field → the event's value, where its documents agree or one is more precise.
-    #[schemars(with = "std::collections::BTreeMap<String, serde_json::Value>")]
-    pub summary: serde_json::Map<String, serde_json::Value>,
+    /// The evidence that joined the documents.
+    pub why: Vec<Cow<'a, str>>,
+    pub fields: Vec<JsonField<'a>>,
+    pub checks: Vec<JsonCheck<'a>>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct JsonField<'a> {
+    pub field: Field,
+    pub verdict: Verdict,
+    /// The event's value, when its documents agree or are compatible.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<serde_json::Value>")]
+    pub value: Option<serde_json::Value>,
+    pub values: Vec<JsonValueGroup<'a>>,
+    /// The event's documents that do not state the field.
+    #[schemars(with = "Vec<String>")]
+    pub silent: Ids<'a>,
+    pub conflicts: Vec<JsonConflict<'a>>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -205,70 +197,69 @@ pub struct JsonValueGroup<'a> {
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct JsonConflict {
-    pub scope: Scope,
-    #[schemars(with = "Vec<serde_json::Value>")]
+pub struct JsonConflict<'a> {
+    #[schemars(with = "[serde_json::Value; 2]")]
     pub values: [serde_json::Value; 2],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub event: Option<String>,
-}
-
-/// A field's conflicts, each made into a [`JsonConflict`] only while it is written: a field can
-/// have hundreds of thousands.
-#[derive(Clone, Copy)]
-pub struct Conflicts<'a> {
-    rec: &'a Reconciliation,
-    field: &'a FieldVerdict,
-}
-
-impl<'a> Conflicts<'a> {
-    fn each(self) -> impl Iterator<Item = JsonConflict> + 'a {
-        let Conflicts { rec, field } = self;
-        // Each value as JSON once: a value takes part in many conflicts.
-        let values: Vec<serde_json::Value> =
-            field.values.iter().map(|g| to_json(&g.value)).collect();
-        field.conflicts.iter().map(move |c| JsonConflict {
-            scope: c.scope,
-            values: [values[c.a as usize].clone(), values[c.b as usize].clone()],
-            event: rec.event_of(c).map(|e| sanitize::json(e).into_owned()),
-        })
-    }
-}
-
-impl Serialize for Conflicts<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.each())
-    }
-}
-
-impl std::fmt::Debug for Conflicts<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.each()).finish()
-    }
-}
-
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct JsonField<'a> {
-    pub field: &'static str,
-    /// `agree`, `compatible`, `conflict`, `partial`, `single`, or `varies` (a per-article fact).
-    #[schemars(with = "String")]
-    pub status: crate::reconcile::Status,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub scope: Option<Scope>,
-    pub values: Vec<JsonValueGroup<'a>>,
-    #[schemars(with = "Vec<String>")]
-    pub silent: Ids<'a>,
-    #[schemars(with = "Vec<JsonConflict>")]
-    pub conflicts: Conflicts<'a>,
+    #[schemars(with = "[Vec<String>; 2]")]
+    pub documents: [Ids<'a>; 2],
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonCheck<'a> {
-    pub kind: &'static str,
+    pub kind: CheckKind,
     pub consistent: bool,
     #[schemars(with = "Vec<String>")]
-    pub documents: Ids<'a>,
+    pub documents: Vec<Cow<'a, str>>,
     pub message: Cow<'a, str>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct JsonUnattached<'a> {
+    pub document: Cow<'a, str>,
+    pub reason: Cow<'a, str>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct JsonNear<'a> {
+    pub events: [&'a str; 2],
+    pub kept_apart_because: Cow<'a, str>,
+    pub differences: Vec<JsonDifference>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct JsonDifference {
+    pub field: Field,
+    #[schemars(with = "[serde_json::Value; 2]")]
+    pub values: [serde_json::Value; 2],
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct JsonContradiction<'a> {
+    pub event: &'a str,
+    pub field: Field,
+    #[schemars(with = "[serde_json::Value; 2]")]
+    pub values: [serde_json::Value; 2],
+    pub sides: [JsonSide<'a>; 2],
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct JsonSide<'a> {
+    /// The field the side's value belongs to (a date set against a weekday).
+    pub field: Field,
+    #[schemars(with = "serde_json::Value")]
+    pub value: serde_json::Value,
+    pub documents: Vec<JsonQuote<'a>>,
+}
+
+/// Where one document states its side of a contradiction.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct JsonQuote<'a> {
+    pub document: Cow<'a, str>,
+    pub path: Cow<'a, str>,
+    pub line: u32,
+    pub start: u32,
+    pub end: u32,
+    pub text: Cow<'a, str>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -278,40 +269,40 @@ pub struct JsonSummary {
     pub skipped: usize,
     pub errors: usize,
     pub events: usize,
-    pub conflicts_within_event: usize,
-    pub conflicts_across_events: usize,
+    pub unattached: usize,
+    pub contradictions: usize,
 }
 
 impl JsonSummary {
-    pub fn of(run: &Run) -> Self {
-        let totals = Totals {
-            documents: run.documents.len(),
-            ok: run.count(Status::Ok),
-            skipped: run.count(Status::Skipped),
-            errors: run.count(Status::Error),
-        };
-        Self::new(totals, &run.reconciliation)
-    }
-
-    pub fn new(totals: Totals, rec: &Reconciliation) -> Self {
+    pub fn new(totals: Totals, resolved: &Resolved) -> Self {
         JsonSummary {
             documents: totals.documents,
             ok: totals.ok,
             skipped: totals.skipped,
             errors: totals.errors,
-            events: rec.events.len(),
-            conflicts_within_event: rec.conflict_count(Scope::WithinEvent),
-            conflicts_across_events: rec.conflict_count(Scope::AcrossEvents),
+            events: resolved.events.len(),
+            unattached: resolved.unattached.len(),
+            contradictions: resolved.contradictions.len(),
         }
     }
 }
 
-pub fn document(d: &DocumentResult) -> JsonDocument<'_> {
-    let reason = d.reason.clone().or_else(|| {
-        d.findings
+/// How documents are written.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DocumentOptions {
+    /// Write each claim's sentence (`context`).
+    pub context: bool,
+}
+
+/// A document's JSON object (with `meeting` still `null`: the writer fills in the event).
+pub fn document(d: &DocumentResult, options: DocumentOptions) -> JsonDocument<'_> {
+    let reason = d.reason.clone().or_else(|| match &d.meeting {
+        Some(Meeting::None { reason }) => Some(reason.clone()),
+        _ => d
+            .findings
             .iter()
             .find(|f| matches!(f.kind, FindingKind::NoClaims | FindingKind::NoArabic))
-            .map(|f| f.message.clone())
+            .map(|f| f.message.clone()),
     });
     JsonDocument {
         id: sanitize::json(&d.id),
@@ -321,23 +312,48 @@ pub fn document(d: &DocumentResult) -> JsonDocument<'_> {
         title: d.title.as_deref().map(sanitize::json),
         encoding: d.encoding,
         offsets: d.offsets,
-        claims: {
-            let mut contexts = Contexts::default();
-            d.claims.iter().map(|c| claim(c, &mut contexts)).collect()
-        },
+        published: published(&d.claims),
+        meeting: None,
+        claims: d.claims.iter().map(|c| claim(c, options)).collect(),
         findings: d.findings.iter().map(finding).collect(),
     }
 }
 
-fn claim<'a>(c: &'a Claim, contexts: &mut Contexts) -> JsonClaim<'a> {
+/// The article's own day, from its reading.
+fn published(claims: &[Claim]) -> Option<JsonPublished<'_>> {
+    let reading = |field: Field| {
+        claims
+            .iter()
+            .find(|c| c.field == field && c.role == Role::Reading)
+    };
+    let (date, weekday) = (
+        reading(Field::PublishedDate),
+        reading(Field::PublishedWeekday),
+    );
+    let evidence = date.or(weekday)?;
+    let weekday_value = weekday.map(|c| c.value.key()).or_else(|| match date {
+        Some(Claim {
+            value: Value::Date(d),
+            ..
+        }) => d.weekday().map(|w| crate::text::dates::weekday_name(w).to_owned()),
+        _ => None,
+    });
+    Some(JsonPublished {
+        date: date.map(|c| c.value.key()),
+        weekday: weekday_value,
+        evidence: (&evidence.evidence).into(),
+    })
+}
+
+fn claim(c: &Claim, options: DocumentOptions) -> JsonClaim<'_> {
     JsonClaim {
-        field: c.field.name(),
+        field: c.field,
         value: to_json(&c.value),
         details: c.value.details().map(clean_value),
         role: c.role,
         note: c.note.as_deref().map(sanitize::json),
         evidence: (&c.evidence).into(),
-        context: contexts.evidence(&c.sentence),
+        context: options.context.then(|| (&c.sentence).into()),
     }
 }
 
@@ -350,7 +366,7 @@ fn finding(f: &Finding) -> JsonFinding<'_> {
 }
 
 /// A value as JSON, its strings sanitised.
-fn to_json(v: &impl Serialize) -> serde_json::Value {
+pub fn to_json(v: &impl Serialize) -> serde_json::Value {
     clean_value(serde_json::to_value(v).unwrap_or(serde_json::Value::Null))
 }
 
@@ -376,317 +392,253 @@ fn clean_value(v: serde_json::Value) -> serde_json::Value {
     }
 }
 
-pub fn field<'a>(rec: &'a Reconciliation, f: &'a FieldVerdict) -> JsonField<'a> {
-    JsonField {
-        field: f.spec.name,
-        status: f.status,
-        scope: f.scope,
-        values: f
-            .values
-            .iter()
-            .map(|g| JsonValueGroup {
-                value: to_json(&g.value),
-                documents: Ids::new(rec, &g.documents),
-            })
-            .collect(),
-        silent: Ids::new(rec, &f.silent),
-        conflicts: Conflicts { rec, field: f },
+fn ids<'a>(resolved: &'a Resolved, documents: &'a [Doc]) -> Ids<'a> {
+    Ids {
+        resolved,
+        documents,
     }
 }
 
-fn check<'a>(rec: &'a Reconciliation, c: &'a Check) -> JsonCheck<'a> {
+pub fn event<'a>(resolved: &'a Resolved, e: &'a Event) -> JsonEvent<'a> {
+    JsonEvent {
+        id: &e.id,
+        label: sanitize::json(&e.label),
+        documents: ids(resolved, &e.documents),
+        why: e.why.iter().map(|w| sanitize::json(w)).collect(),
+        fields: e.fields.iter().map(|j| field(resolved, j)).collect(),
+        checks: e.checks.iter().map(|c| check(resolved, c)).collect(),
+    }
+}
+
+fn field<'a>(resolved: &'a Resolved, j: &'a Judgement) -> JsonField<'a> {
+    let value = |entry| to_json(resolved.value(entry));
+    JsonField {
+        field: j.field,
+        verdict: j.verdict,
+        value: j.consensus.map(value),
+        values: j
+            .values
+            .iter()
+            .map(|g| JsonValueGroup {
+                value: value(g.entry),
+                documents: ids(resolved, &g.documents),
+            })
+            .collect(),
+        silent: ids(resolved, &j.silent),
+        conflicts: j
+            .clashes
+            .iter()
+            .map(|c| {
+                let (a, b) = (&j.values[c.a], &j.values[c.b]);
+                JsonConflict {
+                    values: [value(a.entry), value(b.entry)],
+                    documents: [ids(resolved, &a.documents), ids(resolved, &b.documents)],
+                }
+            })
+            .collect(),
+    }
+}
+
+fn check<'a>(resolved: &'a Resolved, c: &'a Check) -> JsonCheck<'a> {
+    let mut documents: Vec<Doc> = c
+        .date_documents
+        .iter()
+        .chain(&c.weekday_documents)
+        .copied()
+        .collect();
+    documents.sort_unstable();
+    documents.dedup();
     JsonCheck {
         kind: c.kind,
         consistent: c.consistent,
-        documents: Ids::new(rec, &c.documents),
+        documents: documents
+            .into_iter()
+            .map(|d| sanitize::json(resolved.id(d)))
+            .collect(),
         message: sanitize::json(&c.message),
     }
 }
 
-/// The whole report as typed JSON.
-pub fn report(run: &Run) -> JsonReport<'_> {
-    JsonReport {
-        schema_version: SCHEMA_VERSION,
-        documents: run.documents.iter().map(document).collect(),
-        events: events(&run.reconciliation),
-        fields: fields(&run.reconciliation).collect(),
-        checks: checks(&run.reconciliation).collect(),
-        summary: JsonSummary::of(run),
-    }
+pub fn unattached(resolved: &Resolved) -> impl Iterator<Item = JsonUnattached<'_>> {
+    resolved.unattached.iter().map(move |&d| JsonUnattached {
+        document: sanitize::json(resolved.id(d)),
+        reason: sanitize::json(
+            resolved
+                .collection
+                .reading(d)
+                .no_meeting
+                .as_deref()
+                .unwrap_or(""),
+        ),
+    })
 }
 
-pub fn events(rec: &Reconciliation) -> Vec<JsonEvent<'_>> {
-    rec.events.iter().map(|e| event(rec, e)).collect()
-}
-
-pub fn fields(rec: &Reconciliation) -> impl Iterator<Item = JsonField<'_>> {
-    rec.fields.iter().map(|f| field(rec, f))
-}
-
-pub fn checks(rec: &Reconciliation) -> impl Iterator<Item = JsonCheck<'_>> {
-    rec.checks.iter().map(|c| check(rec, c))
-}
-
-fn event<'a>(rec: &'a Reconciliation, e: &'a crate::reconcile::Event) -> JsonEvent<'a> {
-    JsonEvent {
-        id: clean(e.id.clone()),
-        documents: Ids::new(rec, &e.documents),
-        summary: e
-            .summary
+pub fn near<'a>(resolved: &'a Resolved, n: &'a Near) -> JsonNear<'a> {
+    JsonNear {
+        events: [
+            &resolved.events[n.events.0].id,
+            &resolved.events[n.events.1].id,
+        ],
+        kept_apart_because: sanitize::json(&n.kept_apart_because),
+        differences: n
+            .differences
             .iter()
-            .map(|(f, v)| (f.name().to_owned(), to_json(v)))
+            .map(|d| JsonDifference {
+                field: d.field,
+                values: [
+                    to_json(resolved.value(d.values.0)),
+                    to_json(resolved.value(d.values.1)),
+                ],
+            })
             .collect(),
     }
 }
 
-/// Writes the JSON report, pretty-printed, with a final newline.
-pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
-    let mut writer = Writer::begin(out)?;
-    for d in &run.documents {
-        writer.document(d)?;
-    }
-    let totals = JsonSummary::of(run);
-    writer.finish(
-        &run.reconciliation,
-        Totals {
-            documents: totals.documents,
-            ok: totals.ok,
-            skipped: totals.skipped,
-            errors: totals.errors,
-        },
-    )
-}
-
-/// Writes the JSON report one document at a time, so a run over many documents never holds
-/// their claims and evidence together: the bytes are those `serde_json::to_writer_pretty` gives
-/// for the whole `JsonReport`.
-pub struct Writer<'w> {
-    out: &'w mut dyn Write,
-    documents: usize,
-    /// Scratch space for [`nested`], kept from one document to the next.
-    buf: Vec<u8>,
-}
-
-/// How much JSON [`Gathered`] collects before passing it on.
-const CHUNK: usize = 64 * 1024;
-
-/// One document as it stands in the report's `documents` array, ready for
-/// [`Writer::rendered`]: rendering needs nothing but the document, so it can run in parallel
-/// with extraction while the writer keeps the order.
-pub fn render(d: &DocumentResult) -> Vec<u8> {
-    let mut out = Vec::with_capacity(8 * 1024);
-    // Writing to a Vec cannot fail.
-    let _ = serialize(&mut out, &document(d), 4);
-    out
-}
-
-/// Writes `value` pretty-printed with every line after the first indented by `indent` spaces
-/// (an even number), as it stands at that depth of the report. The JSON goes through `buf` a
-/// chunk at a time: a field that lists every document is never held whole as one string.
-fn nested(
-    out: &mut dyn Write,
-    buf: &mut Vec<u8>,
-    value: &impl Serialize,
-    indent: usize,
-) -> io::Result<()> {
-    let mut gathered = Gathered { out, buf };
-    serialize(&mut gathered, value, indent)?;
-    gathered.drain()
-}
-
-fn serialize(out: impl Write, value: &impl Serialize, indent: usize) -> io::Result<()> {
-    let formatter = Pretty {
-        depth: indent / 2,
-        has_value: false,
+pub fn contradiction<'a>(resolved: &'a Resolved, c: &'a Contradiction) -> JsonContradiction<'a> {
+    let side = |i: usize| {
+        let s = &c.sides[i];
+        JsonSide {
+            field: s.field,
+            value: to_json(resolved.value(s.entry)),
+            documents: s
+                .documents
+                .iter()
+                .filter_map(|&d| {
+                    let (_, q) = resolved.collection.scalar(d, s.field)?;
+                    Some(quote(resolved, d, q))
+                })
+                .collect(),
+        }
     };
-    value.serialize(&mut serde_json::Serializer::with_formatter(out, formatter))?;
-    Ok(())
-}
-
-/// serde_json's `PrettyFormatter` (two spaces per level) starting at a given depth, so a value
-/// comes out indented as it stands inside the report without a second pass over its bytes.
-struct Pretty {
-    depth: usize,
-    has_value: bool,
-}
-
-impl Pretty {
-    fn new_line<W: ?Sized + Write>(&self, out: &mut W, first: bool) -> io::Result<()> {
-        out.write_all(if first { b"\n" } else { b",\n" })?;
-        self.indent(out)
-    }
-
-    fn indent<W: ?Sized + Write>(&self, out: &mut W) -> io::Result<()> {
-        const SPACES: &[u8] = &[b' '; 64];
-        let mut n = self.depth * 2;
-        while n > 0 {
-            let k = n.min(SPACES.len());
-            out.write_all(&SPACES[..k])?;
-            n -= k;
-        }
-        Ok(())
-    }
-
-    fn open<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        out.write_all(bracket)
-    }
-
-    fn close<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            out.write_all(b"\n")?;
-            self.indent(out)?;
-        }
-        out.write_all(bracket)
+    JsonContradiction {
+        event: &resolved.events[c.event].id,
+        field: c.field,
+        values: [
+            to_json(resolved.value(c.sides[0].entry)),
+            to_json(resolved.value(c.sides[1].entry)),
+        ],
+        sides: [side(0), side(1)],
     }
 }
 
-impl serde_json::ser::Formatter for Pretty {
-    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
-        self.open(out, b"[")
-    }
-
-    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
-        self.close(out, b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
-        self.new_line(out, first)
-    }
-
-    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
-        self.open(out, b"{")
-    }
-
-    fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
-        self.close(out, b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
-        self.new_line(out, first)
-    }
-
-    fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
-        out.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
+fn quote<'a>(resolved: &'a Resolved, d: Doc, q: &'a Quote) -> JsonQuote<'a> {
+    let reading = resolved.collection.reading(d);
+    JsonQuote {
+        document: sanitize::json(&reading.id),
+        path: sanitize::json(&reading.path),
+        line: q.line,
+        start: q.start,
+        end: q.end,
+        text: sanitize::json(&q.text),
     }
 }
 
-/// Gathers serde_json's many small writes in `buf` and passes them on a chunk at a time.
-struct Gathered<'o> {
-    out: &'o mut dyn Write,
-    buf: &'o mut Vec<u8>,
+/// One document as it stands in the report's `documents` array (depth two), with the place of
+/// its meeting's event.
+pub fn render(d: &DocumentResult, options: DocumentOptions) -> Rendered {
+    let mut bytes = Vec::with_capacity(8 * 1024);
+    // Writing to a Vec cannot fail.
+    let _ = serialize(&mut bytes, &document(d, options), 4);
+    let meeting_at = matches!(d.meeting, Some(Meeting::Reported))
+        .then(|| meeting_offset(&bytes, b"\n      \"meeting\": "))
+        .flatten();
+    Rendered { bytes, meeting_at }
 }
 
-impl Gathered<'_> {
-    fn drain(&mut self) -> io::Result<()> {
-        self.out.write_all(self.buf)?;
-        self.buf.clear();
-        Ok(())
-    }
+/// Where the `null` after `key` stands: the document's own `meeting` key is the only one at
+/// that depth (article text is inside strings, where quotes are escaped).
+pub fn meeting_offset(bytes: &[u8], key: &[u8]) -> Option<usize> {
+    let at = memchr::memmem::find(bytes, key)? + key.len();
+    bytes[at..].starts_with(PLACEHOLDER).then_some(at)
 }
 
-impl Write for Gathered<'_> {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        self.write_all(bytes)?;
-        Ok(bytes.len())
-    }
-
-    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
-        self.buf.extend_from_slice(bytes);
-        if self.buf.len() >= CHUNK {
-            self.drain()?;
-        }
-        Ok(())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.drain()?;
-        self.out.flush()
-    }
-}
-
-/// Writes a top-level array one element at a time (as `to_writer_pretty` lays it out at depth
-/// one), so no whole section is ever held as one string.
-fn array<T: Serialize>(
+/// The JSON report: the documents held in `spill` (in input order), then what reconciliation
+/// decided. Pretty-printed, with a final newline; the bytes `to_writer_pretty` would give for
+/// the whole [`JsonReport`].
+pub fn write(
     out: &mut dyn Write,
-    buf: &mut Vec<u8>,
-    items: impl Iterator<Item = T>,
+    spill: Spill,
+    resolved: &Resolved,
+    totals: Totals,
 ) -> io::Result<()> {
-    let mut empty = true;
-    for item in items {
-        out.write_all(if empty { b"[\n    " } else { b",\n    " })?;
-        nested(out, buf, &item, 4)?;
-        empty = false;
+    let mut buf = Vec::new();
+    write!(
+        out,
+        "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"documents\": "
+    )?;
+    let any = !spill.is_empty();
+    out.write_all(if any { b"[" } else { b"[]" })?;
+    spill.replay(
+        out,
+        |i, out| out.write_all(if i == 0 { b"\n    " } else { b",\n    " }),
+        |doc, out| match resolved.event_id(doc) {
+            Some(id) => nested(
+                out,
+                &mut Vec::new(),
+                &JsonMeeting {
+                    event: id.to_owned(),
+                },
+                6,
+            ),
+            None => out.write_all(PLACEHOLDER),
+        },
+    )?;
+    if any {
+        out.write_all(b"\n  ]")?;
     }
-    out.write_all(if empty { b"[]" } else { b"\n  ]" })
+    out.write_all(b",\n  \"events\": ")?;
+    array(
+        out,
+        &mut buf,
+        resolved.events.iter().map(|e| event(resolved, e)),
+    )?;
+    out.write_all(b",\n  \"unattached\": ")?;
+    array(out, &mut buf, unattached(resolved))?;
+    out.write_all(b",\n  \"near\": ")?;
+    array(out, &mut buf, resolved.near.iter().map(|n| near(resolved, n)))?;
+    out.write_all(b",\n  \"contradictions\": ")?;
+    array(
+        out,
+        &mut buf,
+        resolved
+            .contradictions
+            .iter()
+            .map(|c| contradiction(resolved, c)),
+    )?;
+    out.write_all(b",\n  \"summary\": ")?;
+    nested(out, &mut buf, &JsonSummary::new(totals, resolved), 2)?;
+    out.write_all(b"\n}\n")
 }
 
-impl<'w> Writer<'w> {
-    pub fn begin(out: &'w mut dyn Write) -> io::Result<Self> {
-        write!(
-            out,
-            "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"documents\": ["
-        )?;
-        Ok(Writer {
-            out,
-            documents: 0,
-            buf: Vec::new(),
-        })
+/// The JSON report of a run that kept every document (for tests and benchmarks; the command
+/// line streams instead).
+pub fn write_run(run: &Run, options: DocumentOptions, out: &mut dyn Write) -> io::Result<()> {
+    let mut spill = Spill::default();
+    let mut doc = 0;
+    for d in &run.documents {
+        let place = (d.status == Status::Ok).then(|| {
+            doc += 1;
+            doc - 1
+        });
+        spill.push(&render(d, options), place)?;
     }
-}
-
-impl Streamed for Writer<'_> {
-    fn render(d: &DocumentResult) -> Vec<u8> {
-        render(d)
-    }
-
-    /// Writes one document as [`render`] gave it.
-    fn rendered(&mut self, document: &[u8]) -> io::Result<()> {
-        let sep: &[u8] = if self.documents == 0 {
-            b"\n    "
-        } else {
-            b",\n    "
-        };
-        self.out.write_all(sep)?;
-        self.out.write_all(document)?;
-        self.documents += 1;
-        Ok(())
-    }
-
-    fn finish(self, rec: &Reconciliation, totals: Totals) -> io::Result<()> {
-        let Writer {
-            out,
-            documents,
-            mut buf,
-        } = self;
-        if documents > 0 {
-            out.write_all(b"\n  ")?;
-        }
-        out.write_all(b"],\n  \"events\": ")?;
-        array(out, &mut buf, rec.events.iter().map(|e| event(rec, e)))?;
-        out.write_all(b",\n  \"fields\": ")?;
-        array(out, &mut buf, fields(rec))?;
-        out.write_all(b",\n  \"checks\": ")?;
-        array(out, &mut buf, checks(rec))?;
-        out.write_all(b",\n  \"summary\": ")?;
-        nested(out, &mut buf, &JsonSummary::new(totals, rec), 2)?;
-        out.write_all(b"\n}\n")
-    }
+    write(out, spill, &run.resolved, run.totals)
 }
 
 /// The JSON Schema of the report, generated from the types above.
 pub fn schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(JsonReport<'static>)).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_meeting_key_is_found_at_its_depth_only() {
+        let text = b"{\n      \"title\": \"\\\"meeting\\\": null\",\n      \"meeting\": null,\n";
+        let at = meeting_offset(text, b"\n      \"meeting\": ").unwrap();
+        assert_eq!(&text[at..at + 4], b"null");
+        assert_eq!(&text[at - 11..at], b"\"meeting\": ");
+    }
 }

@@ -1,18 +1,17 @@
-//! JSON Lines: one object per line, each with a `type` (`document`, `claim`, `event`, `field`,
-//! `check`, `summary`), for tools that read line by line. The objects are those of the JSON
-//! report, so the two formats never drift apart. Like the JSON report, it streams: documents
-//! are written as they are read, and only their values are kept for the reconciliation.
+//! JSON Lines: one object per line, each with a `type` (`document`, `claim`, `event`,
+//! `unattached`, `near`, `contradiction`, `summary`), for tools that read line by line. The
+//! objects are those of the JSON report, so the two formats never drift apart.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use super::Streamed;
-use super::json;
-use crate::document::Status;
-use crate::reconcile::Reconciliation;
-use crate::run::{DocumentResult, Run, Totals};
+use super::json::{self, DocumentOptions, JsonSummary};
+use super::spill::{Rendered, Spill};
+use crate::extract::Meeting;
+use crate::reconcile::Resolved;
+use crate::run::{DocumentResult, Totals};
 
 /// Writes `{"type":kind, …body}` on one line, `type` first so a reader can dispatch on it.
 fn line(out: &mut dyn Write, kind: &str, body: &impl Serialize) -> io::Result<()> {
@@ -26,42 +25,28 @@ fn line(out: &mut dyn Write, kind: &str, body: &impl Serialize) -> io::Result<()
     )
 }
 
-/// Writes the run as JSON Lines.
-pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
-    let mut writer = Writer { out };
-    for d in &run.documents {
-        writer.document(d)?;
-    }
-    let totals = Totals {
-        documents: run.documents.len(),
-        ok: run.count(Status::Ok),
-        skipped: run.count(Status::Skipped),
-        errors: run.count(Status::Error),
-    };
-    writer.finish(&run.reconciliation, totals)
-}
-
-/// The lines of one document: its `document` line, then a `claim` line per claim.
-pub fn render(d: &DocumentResult) -> Vec<u8> {
-    let mut out = Vec::with_capacity(4 * 1024);
+/// The lines of one document: its `document` line (its claims counted, its meeting's event left
+/// for the writer), then a `claim` line per claim.
+pub fn render(d: &DocumentResult, options: DocumentOptions) -> Rendered {
+    let mut bytes = Vec::with_capacity(4 * 1024);
     // Writing to a Vec cannot fail.
-    let _ = write_document(d, &mut out);
-    out
+    let _ = write_document(d, options, &mut bytes);
+    let meeting_at = matches!(d.meeting, Some(Meeting::Reported))
+        .then(|| json::meeting_offset(&bytes, b",\"meeting\":"))
+        .flatten();
+    Rendered { bytes, meeting_at }
 }
 
-fn write_document(d: &DocumentResult, out: &mut dyn Write) -> io::Result<()> {
-    let doc = json::document(d);
-    let header = json!({
-        "id": doc.id,
-        "path": doc.path,
-        "status": doc.status,
-        "reason": doc.reason,
-        "title": doc.title,
-        "encoding": doc.encoding,
-        "offsets": doc.offsets,
-        "claims": doc.claims.len(),
-        "findings": doc.findings,
-    });
+fn write_document(
+    d: &DocumentResult,
+    options: DocumentOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let doc = json::document(d, options);
+    let mut header = serde_json::to_value(&doc)?;
+    if let Value::Object(map) = &mut header {
+        map.insert("claims".into(), Value::from(doc.claims.len()));
+    }
     line(out, "document", &header)?;
     for claim in &doc.claims {
         let mut record = serde_json::to_value(claim)?;
@@ -73,38 +58,32 @@ fn write_document(d: &DocumentResult, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Writes JSON Lines as documents stream in: each document's lines as soon as it is read, the
-/// reconciliation's (`event`, `field`, `check`, `summary`) at the end.
-pub struct Writer<'w> {
-    out: &'w mut dyn Write,
-}
-
-impl<'w> Writer<'w> {
-    pub fn begin(out: &'w mut dyn Write) -> Self {
-        Writer { out }
+/// Writes the documents held in `spill`, then what reconciliation decided.
+pub fn write(
+    out: &mut dyn Write,
+    spill: Spill,
+    resolved: &Resolved,
+    totals: Totals,
+) -> io::Result<()> {
+    spill.replay(
+        out,
+        |_, _| Ok(()),
+        |doc, out| match resolved.event_id(doc) {
+            Some(id) => write!(out, "{{\"event\":{}}}", serde_json::to_string(id)?),
+            None => out.write_all(b"null"),
+        },
+    )?;
+    for event in &resolved.events {
+        line(out, "event", &json::event(resolved, event))?;
     }
-}
-
-impl Streamed for Writer<'_> {
-    fn render(d: &DocumentResult) -> Vec<u8> {
-        render(d)
+    for u in json::unattached(resolved) {
+        line(out, "unattached", &u)?;
     }
-
-    fn rendered(&mut self, document: &[u8]) -> io::Result<()> {
-        self.out.write_all(document)
+    for n in &resolved.near {
+        line(out, "near", &json::near(resolved, n))?;
     }
-
-    fn finish(self, rec: &Reconciliation, totals: Totals) -> io::Result<()> {
-        let out = self.out;
-        for event in json::events(rec) {
-            line(out, "event", &event)?;
-        }
-        for field in json::fields(rec) {
-            line(out, "field", &field)?;
-        }
-        for check in json::checks(rec) {
-            line(out, "check", &check)?;
-        }
-        line(out, "summary", &json::JsonSummary::new(totals, rec))
+    for c in &resolved.contradictions {
+        line(out, "contradiction", &json::contradiction(resolved, c))?;
     }
+    line(out, "summary", &JsonSummary::new(totals, resolved))
 }

@@ -1,49 +1,58 @@
-//! Rendering a run: one module per output format, all reading the same `Run`.
+//! Rendering a run: one module per output format, each laying out the same [`Outcome`] (what
+//! reconciliation decided, and the inputs that could not be read). No renderer decides anything
+//! of its own; a fact a renderer needs is added to the resolved result.
 //!
-//! Every string that came from an article or a file name goes through `sanitize` before it
-//! reaches a terminal.
+//! Every string that came from an article, a file name or user data goes through `sanitize`
+//! before it reaches a terminal.
 
 pub mod diff;
 pub mod github;
 pub mod html;
 pub mod json;
 pub mod jsonl;
+pub mod pretty;
 pub mod sanitize;
+pub mod spill;
 pub mod text;
 
-use std::io;
+use crate::reconcile::{Doc, Quote, Resolved};
+use crate::run::{DocumentResult, Totals, Unread};
 
-use crate::reconcile::Reconciliation;
-use crate::run::{DocumentResult, Totals};
+/// What every report renders.
+#[derive(Debug)]
+pub struct Outcome {
+    pub resolved: Resolved,
+    /// Inputs that could not be read, in input order.
+    pub unread: Vec<Unread>,
+    pub totals: Totals,
+    /// Each readable document's full result, by its place in the collection; kept only for
+    /// reports that show text or sentences (HTML, word diffs), empty otherwise.
+    pub documents: Vec<DocumentResult>,
+}
 
-/// A report written while documents stream in (JSON, JSON Lines): each document as soon as it
-/// is read, rendered on the worker that extracted it, then the reconciliation at the end.
-pub trait Streamed {
-    /// One document's part of the report; needs nothing else, so it can run in parallel.
-    fn render(d: &DocumentResult) -> Vec<u8>;
-
-    /// Writes a document as [`Streamed::render`] gave it, in input order.
-    fn rendered(&mut self, document: &[u8]) -> io::Result<()>;
-
-    fn document(&mut self, d: &DocumentResult) -> io::Result<()> {
-        self.rendered(&Self::render(d))
+impl Outcome {
+    /// The full result of a readable document, if the run kept it.
+    pub fn document(&self, doc: Doc) -> Option<&DocumentResult> {
+        self.documents.get(doc as usize)
     }
 
-    /// Writes what follows the documents.
-    fn finish(self, rec: &Reconciliation, totals: Totals) -> io::Result<()>;
+    /// Where a document states its value of `field` in its reading.
+    pub fn quote(&self, doc: Doc, field: crate::extract::Field) -> Option<&Quote> {
+        self.resolved.collection.scalar(doc, field).map(|(_, q)| q)
+    }
 }
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// A readable report for a terminal.
+    /// A readable report for a terminal: contradictions first, then events.
     Text,
-    /// One JSON document (CONTRACT.md section 4).
+    /// One JSON document (docs/contract.md, "JSON output").
     Json,
     /// One JSON object per line, each with a `type`.
     Jsonl,
-    /// GitHub Actions annotations on the lines of conflicting claims.
+    /// GitHub Actions annotations on the lines of contradicting claims.
     Github,
-    /// One self-contained HTML page: the matrix of fields by documents, with evidence.
+    /// One self-contained HTML page: contradictions, then each event with its matrix.
     Html,
 }

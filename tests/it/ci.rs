@@ -23,8 +23,8 @@ fn collection() -> (tempfile::TempDir, String, String) {
     let out = run(&[&a, "--write-baseline", &b, "--format", "json"]);
     assert_eq!(
         out.status.code(),
-        Some(1),
-        "the fixtures conflict across events"
+        Some(0),
+        "the fixtures describe two meetings and contradict each other about neither"
     );
     (dir, a, b)
 }
@@ -33,24 +33,53 @@ fn add(articles: &str, name: &str, text: &str) {
     fs::write(Path::new(articles).join(name), text).unwrap();
 }
 
+/// An article about the Monday meeting in Riyadh that gives it 95 members (the fixtures say 90).
+const NINETY_FIVE: &str = "عنوان الخبر\n\nاستضافت الرياض يوم الاثنين اجتماعاً للمجموعة المصغرة للتحالف الدولي.\n\
+     ورحب المشاركون بانضمام سوريا بصفتها العضو رقم 95 في التحالف.\n";
+
 #[test]
 fn baseline_is_sorted_stable_json() {
     let (_dir, articles, baseline) = collection();
+    add(&articles, "zz_new.txt", NINETY_FIVE);
+    add(
+        &articles,
+        "zz_other.txt",
+        "عنوان آخر\n\nانعقد في الرياض يوم الخميس اجتماع وزراء خارجية التحالف الدولي، \
+         الذي يضم 86 عضواً.\n",
+    );
+    let out = run(&[&articles, "--write-baseline", &baseline]);
+    assert_eq!(out.status.code(), Some(1));
     let first = fs::read_to_string(&baseline).unwrap();
     let again = run(&[&articles, "--write-baseline", &baseline]);
     assert_eq!(again.status.code(), Some(1));
-    assert_eq!(fs::read_to_string(&baseline).unwrap(), first);
+    assert_eq!(fs::read_to_string(&baseline).unwrap(), first, "stable");
     let parsed: serde_json::Value = serde_json::from_str(&first).unwrap();
-    let keys: Vec<String> = parsed["conflicts"]
+    assert_eq!(parsed["schema_version"], 2);
+    // Sorted by the key's own order: the event's host, type family and day, the field, the values.
+    let keys: Vec<[String; 6]> = parsed["contradictions"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| c.to_string())
+        .map(|c| {
+            let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
+            [
+                text(&c["event"]["host"]),
+                text(&c["event"]["family"]),
+                text(&c["event"]["day"]),
+                text(&c["field"]),
+                text(&c["values"][0]),
+                text(&c["values"][1]),
+            ]
+        })
         .collect();
     let mut sorted = keys.clone();
     sorted.sort();
-    assert_eq!(keys.len(), 4);
+    assert_eq!(keys, sorted, "sorted");
+    assert_eq!(keys.len(), 2, "{first}");
     assert!(first.ends_with("}\n"));
+    let key = &parsed["contradictions"][0];
+    assert_eq!(key["field"], "member_count");
+    assert!(key["event"]["host"].is_string(), "{key}");
 }
 
 #[test]
@@ -79,37 +108,28 @@ fn an_agreeing_article_passes() {
 }
 
 #[test]
-fn a_conflict_within_the_monday_meeting_fails_with_an_annotation() {
+fn a_contradiction_about_the_monday_meeting_fails_with_an_annotation() {
     let (_dir, articles, baseline) = collection();
-    add(
-        &articles,
-        "zz_new.txt",
-        "عنوان الخبر\n\nاستضافت الرياض يوم الاثنين اجتماعاً للمجموعة المصغرة للتحالف الدولي.\n\
-         ورحب المشاركون بانضمام سوريا بصفتها العضو رقم 95 في التحالف.\n",
-    );
+    add(&articles, "zz_new.txt", NINETY_FIVE);
     let out = run(&[&articles, "--baseline", &baseline, "--format", "github"]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     let first = text.lines().next().unwrap();
     assert!(first.starts_with("::error file="), "{first}");
     assert!(first.contains("zz_new.txt,line=4,"), "{first}");
-    assert!(first.contains("within one event"), "{first}");
+    assert!(first.contains("contradiction"), "{first}");
     assert!(text.contains("::stop-commands::"));
-    // Only the new conflicts fail: with --fail-on within-event too.
-    let within = run(&[
-        &articles,
-        "--baseline",
-        &baseline,
-        "--fail-on",
-        "within-event",
-    ]);
-    assert_eq!(within.status.code(), Some(1));
+    // Without a baseline too, and not with --fail-on never or --exit-zero.
+    let plain = run(&[&articles]);
+    assert_eq!(plain.status.code(), Some(1));
+    let never = run(&[&articles, "--fail-on", "never"]);
+    assert_eq!(never.status.code(), Some(0));
     let zero = run(&[&articles, "--baseline", &baseline, "--exit-zero"]);
     assert_eq!(zero.status.code(), Some(0));
 }
 
 #[test]
-fn another_meeting_fails_only_when_any_conflict_counts() {
+fn another_meeting_is_a_difference_not_a_contradiction() {
     let (_dir, articles, baseline) = collection();
     add(
         &articles,
@@ -117,24 +137,15 @@ fn another_meeting_fails_only_when_any_conflict_counts() {
         "انعقد يوم الأحد في الدوحة اجتماع لوزراء الدفاع في التحالف الدولي، \
          الذي يضم 95 دولة عضواً.\n",
     );
-    let any = run(&[&articles, "--baseline", &baseline]);
-    assert_eq!(
-        any.status.code(),
-        Some(1),
-        "a new across-events conflict is new"
-    );
-    let within = run(&[
-        &articles,
-        "--baseline",
-        &baseline,
-        "--fail-on",
-        "within-event",
-    ]);
-    assert_eq!(
-        within.status.code(),
-        Some(0),
-        "it describes another meeting"
-    );
+    for args in [vec![articles.as_str()], vec![articles.as_str(), "--baseline", &baseline]] {
+        let out = run(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "it describes another meeting: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
 }
 
 #[test]
@@ -152,6 +163,12 @@ fn hostile_text_cannot_inject_workflow_commands() {
     let other = "::stop-commands::x\nاستضافت الرياض يوم الاثنين اجتماع التحالف الذي يضم 91 عضواً \u{1b}[31m\r::error::boom\n";
     fs::write(dir.path().join("a,b:c.txt"), hostile).unwrap();
     fs::write(dir.path().join("b.txt"), other).unwrap();
+    // A third source sides with b, so the annotation goes on the file with the hostile name.
+    fs::write(
+        dir.path().join("c.txt"),
+        "استضافت الرياض يوم الاثنين اجتماع التحالف الذي يضم 91 عضواً\n",
+    )
+    .unwrap();
     let out = run(&["--format", "github", dir.path().to_str().unwrap()]);
     let text = String::from_utf8(out.stdout).unwrap();
     let token_line = text
@@ -192,7 +209,7 @@ fn annotations_stop_at_the_github_limit() {
         text.lines().filter(|l| l.starts_with("::error ")).count(),
         10
     );
-    assert!(text.contains("::warning title=more conflicts::"));
+    assert!(text.contains("::warning title=more contradictions::"));
 }
 
 #[test]

@@ -72,17 +72,39 @@ fn standard_input_is_a_document() {
 
 #[test]
 fn fail_on_chooses_what_counts() {
-    assert_eq!(run(&["fixtures"]).status.code(), Some(1));
-    assert_eq!(
-        run(&["fixtures", "--fail-on", "within-event"])
-            .status
-            .code(),
-        Some(0)
-    );
-    assert_eq!(
-        run(&["fixtures", "--fail-on", "never"]).status.code(),
-        Some(0)
-    );
+    // The fixtures describe two meetings and contradict each other about neither.
+    assert_eq!(run(&["fixtures"]).status.code(), Some(0));
+    // Two reports of one Thursday ministerial that give it different member counts.
+    let dir = tempfile::tempdir().unwrap();
+    for (name, count) in [("a.txt", 70), ("b.txt", 72)] {
+        fs::write(
+            dir.path().join(name),
+            format!(
+                "عقد وزراء خارجية التحالف الدولي اجتماعهم في بروكسل يوم الخميس، \
+                 وأكد البيان أن التحالف يضم {count} عضواً.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let dir = dir.path().to_str().unwrap();
+    assert_eq!(run(&[dir]).status.code(), Some(1));
+    for which in ["contradiction", "any", "within-event"] {
+        assert_eq!(run(&[dir, "--fail-on", which]).status.code(), Some(1), "{which}");
+    }
+    assert_eq!(run(&[dir, "--fail-on", "never"]).status.code(), Some(0));
+}
+
+#[test]
+fn an_unknown_diff_field_is_an_error_that_lists_the_valid_ones() {
+    let out = run(&["fixtures", "--diff", "member_cuont"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("member_cuont") && err.contains("member_count"), "{err}");
+    assert!(out.stdout.is_empty(), "no report on a usage error");
+    // A hostile name is shown, but never acted on.
+    let out = run(&["fixtures", "--diff", "x\u{1b}[31m"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!out.stderr.contains(&0x1b));
 }
 
 #[test]
@@ -152,7 +174,7 @@ fn folder_walk_lists_what_it_skips() {
 fn diff_shows_how_wording_differs() {
     let out = run(&["fixtures", "--diff", "member_count"]);
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("How the wording differs: member_count"));
+    assert!(text.contains("How the wording differs: member count"), "{text}");
     assert!(text.contains("[-") || text.contains("{+"));
 }
 

@@ -190,8 +190,9 @@ proptest! {
         prop_assert_eq!(&first.claims, &again.claims);
         prop_assert_eq!(&first.findings, &again.findings);
         let mut docs = Collection::default();
-        docs.push("a", &first.claims);
-        docs.push("b", &again.claims);
+        let years = |_: &str| None;
+        docs.push("a", "a", None, &first.meeting, &first.claims, &first.findings, &years);
+        docs.push("b", "b", None, &again.meeting, &again.claims, &again.findings, &years);
         let rec = reconcile(docs.clone());
         prop_assert_eq!(format!("{rec:?}"), format!("{:?}", reconcile(docs)));
     }
@@ -258,9 +259,9 @@ proptest! {
         }
         prop_assert_eq!(result.documents.last().unwrap().status, Status::Error);
         let mut a = Vec::new();
-        json::write(&result, &mut a).unwrap();
+        json::write_run(&result, json::DocumentOptions::default(), &mut a).unwrap();
         let mut b = Vec::new();
-        json::write(&run(&inputs, &options), &mut b).unwrap();
+        json::write_run(&run(&inputs, &options), json::DocumentOptions::default(), &mut b).unwrap();
         prop_assert_eq!(&a, &b);
         let value: serde_json::Value = serde_json::from_slice(&a).unwrap();
         prop_assert_eq!(value["documents"].as_array().unwrap().len(), paths.len());
