@@ -270,7 +270,8 @@ pub fn frame_of(an: &Analysis, expr: Range<usize>) -> Frame {
             // ("الاجتماع المقبل سيعقد", "ستستضيف الرياض الاجتماع المقبل"): the nearer one.
             let lo = cue.tokens.start.saturating_sub(3).max(scope.start);
             let hi = (cue.tokens.end + 5).min(scope.end).max(cue.tokens.end);
-            an.cues_in(lo..hi)
+            let near = an
+                .cues_in(lo..hi)
                 .filter(|m| m.group() == "meeting" && m.tag() == "noun")
                 .filter(|m| m.tokens.end <= cue.tokens.start || m.tokens.start >= cue.tokens.end)
                 .min_by_key(|m| {
@@ -279,8 +280,19 @@ pub fn frame_of(an: &Analysis, expr: Range<usize>) -> Frame {
                     } else {
                         cue.tokens.start - m.tokens.end
                     }
-                })
-                .map_or(Frame::Main, |noun| noun_frame(an, noun.tokens.clone()))
+                });
+            // A verb with nothing near it that names a meeting speaks of the last one named in
+            // its sentence ("… الاجتماع المقبل في الرباط، بعد أن قبلت المملكة استضافته").
+            let sentence_start = an
+                .token_at(an.sentence_range(first.start).start)
+                .max(cue.tokens.start.saturating_sub(ROLE_WINDOW));
+            let noun = near.or_else(|| {
+                an.cues_in(sentence_start..cue.tokens.start)
+                    .filter(|m| m.group() == "meeting" && m.tag() == "noun")
+                    .filter(|m| m.tokens.end <= cue.tokens.start)
+                    .last()
+            });
+            noun.map_or(Frame::Main, |noun| noun_frame(an, noun.tokens.clone()))
         };
     }
     Frame::Main

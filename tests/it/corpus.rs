@@ -1,11 +1,23 @@
 //! The project's own corpus (`tests/corpus/<scenario>/`): short articles written for these
-//! tests, each scenario with its expected claims, events, verdicts and exit code.
+//! tests, each scenario with its expected readings, events and exit code
+//! (`tests/corpus/README.md` describes the keys).
 
 use std::path::Path;
 
 use serde_json::Value;
 
 use crate::expect::{self, Mismatches};
+
+/// How many scenarios the corpus holds: a scenario that goes missing is a failure.
+const SCENARIOS: usize = 53;
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|d| d.as_str().map(str::to_owned))
+        .collect()
+}
 
 fn check_scenario(dir: &Path, m: &mut Mismatches) {
     let name = dir.file_name().unwrap().to_string_lossy().into_owned();
@@ -16,20 +28,26 @@ fn check_scenario(dir: &Path, m: &mut Mismatches) {
     let (report, code) = crate::json_report(dir);
     let mut local = Mismatches::default();
     expect::check_documents(&report, &expected, &mut local);
+    expect::check_document_v2(&report, &expected, &mut local);
     if let Some(events) = expected["events"].as_array() {
-        let want: Vec<Vec<String>> = events
-            .iter()
-            .map(|e| {
-                e.as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|d| d.as_str().unwrap().to_owned())
-                    .collect()
-            })
-            .collect();
+        let want: Vec<Vec<String>> = events.iter().map(strings).collect();
         expect::check_events(&report, &want, &mut local);
+        // Verdicts are given for the scenario's one event, or per event.
+        if let [only] = want.as_slice()
+            && let Some(first) = only.first()
+        {
+            expect::check_event_fields(&report, first, &expected["fields"], &mut local);
+        }
     }
-    expect::check_fields(&report, &expected["fields"], &mut local);
+    for e in expected["event_fields"].as_array().into_iter().flatten() {
+        if let Some(first) = strings(&e["documents"]).first() {
+            expect::check_event_fields(&report, first, &e["fields"], &mut local);
+        }
+    }
+    expect::check_unattached(&report, &strings(&expected["unattached"]), &mut local);
+    if let Some(contradictions) = expected["contradictions"].as_array() {
+        expect::check_contradictions(&report, contradictions, &mut local);
+    }
     if let Some(want) = expected["exit_code"].as_i64()
         && i64::from(code) != want
     {
@@ -38,8 +56,7 @@ fn check_scenario(dir: &Path, m: &mut Mismatches) {
     m.0.extend(local.0.into_iter().map(|s| format!("{name}: {s}")));
 }
 
-#[test]
-fn every_scenario_gives_its_expected_claims_and_verdicts() {
+fn scenarios() -> Vec<std::path::PathBuf> {
     let root = crate::root().join("tests/corpus");
     let mut dirs: Vec<_> = std::fs::read_dir(&root)
         .unwrap()
@@ -47,9 +64,14 @@ fn every_scenario_gives_its_expected_claims_and_verdicts() {
         .filter(|p| p.join("expected.json").is_file())
         .collect();
     dirs.sort();
-    assert!(dirs.len() >= 9, "the corpus has its scenarios");
+    assert_eq!(dirs.len(), SCENARIOS, "the corpus has its scenarios");
+    dirs
+}
+
+#[test]
+fn every_scenario_gives_its_expected_readings_and_events() {
     let mut m = Mismatches::default();
-    for dir in &dirs {
+    for dir in &scenarios() {
         check_scenario(dir, &mut m);
     }
     m.assert_none("corpus");

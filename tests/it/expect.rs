@@ -16,7 +16,15 @@ pub const CORE_FIELDS: &[&str] = &[
 ];
 
 /// Extra fields: checked only where the expectation names them.
-pub const EXTRA_FIELDS: &[&str] = &["published_date", "published_weekday"];
+pub const EXTRA_FIELDS: &[&str] = &[
+    "published_date",
+    "published_weekday",
+    "participants",
+    "session",
+];
+
+/// List fields: compared item by item.
+const LIST_FIELDS: &[&str] = &["priorities", "participants"];
 
 #[derive(Default)]
 pub struct Mismatches(pub Vec<String>);
@@ -101,19 +109,19 @@ pub fn check_documents(report: &Value, expected: &Value, m: &mut Mismatches) {
                 continue;
             }
             let got = claimed(doc, field);
-            if *field == "priorities" {
+            if LIST_FIELDS.contains(field) {
                 let items = |v: Option<&Value>| -> Vec<Value> {
                     v.and_then(Value::as_array).cloned().unwrap_or_default()
                 };
                 let (want, opt) = (items(want), items(opt));
                 for w in &want {
                     if !got.contains(w) {
-                        m.push(format!("{id}: priorities lacks {w}"));
+                        m.push(format!("{id}: {field} lacks {w}"));
                     }
                 }
                 for g in &got {
                     if !want.contains(g) && !opt.contains(g) {
-                        m.push(format!("{id}: priorities has unexpected {g}"));
+                        m.push(format!("{id}: {field} has unexpected {g}"));
                     }
                 }
                 continue;
@@ -139,6 +147,114 @@ pub fn check_documents(report: &Value, expected: &Value, m: &mut Mismatches) {
                 }
             }
         }
+    }
+}
+
+/// Checks what version 2 adds to a document: mentions, the meeting (or its absence) and
+/// findings.
+pub fn check_document_v2(report: &Value, expected: &Value, m: &mut Mismatches) {
+    let Some(docs) = expected["documents"].as_object() else {
+        return;
+    };
+    for (id, exp) in docs {
+        let Some(doc) = document(report, id) else {
+            continue;
+        };
+        // Values that must appear, but only as mentions.
+        for (field, values) in exp["mentions"].as_object().into_iter().flatten() {
+            let mentioned: Vec<&Value> = doc["claims"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|c| c["field"] == field.as_str() && c["role"] == "mention")
+                .map(|c| &c["value"])
+                .collect();
+            let read = claimed(doc, field);
+            for v in values.as_array().into_iter().flatten() {
+                if read.contains(v) {
+                    m.push(format!("{id}: {field} {v} is read, but it is a mention"));
+                } else if !mentioned.contains(&v) {
+                    m.push(format!("{id}: {field} {v} is not kept as a mention"));
+                }
+            }
+        }
+        match exp.get("meeting") {
+            Some(Value::Null) => {
+                if !doc["meeting"].is_null() {
+                    m.push(format!("{id}: reports a meeting, want none"));
+                }
+                if doc["reason"].as_str().is_none_or(str::is_empty) {
+                    m.push(format!("{id}: no meeting, but no reason"));
+                }
+            }
+            _ => {
+                if doc["status"] == "ok" && doc["meeting"].is_null() {
+                    m.push(format!(
+                        "{id}: reports no meeting ({}), want one",
+                        doc["reason"]
+                    ));
+                }
+            }
+        }
+        for kind in exp["findings"].as_array().into_iter().flatten() {
+            let found = doc["findings"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|f| &f["kind"] == kind);
+            if !found {
+                m.push(format!("{id}: lacks the finding {kind}"));
+            }
+        }
+    }
+}
+
+/// Checks the documents that report no meeting.
+pub fn check_unattached(report: &Value, expected: &[String], m: &mut Mismatches) {
+    let mut got: Vec<String> = report["unattached"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|u| u["document"].as_str().map(str::to_owned))
+        .collect();
+    got.sort();
+    let mut want = expected.to_vec();
+    want.sort();
+    if got != want {
+        m.push(format!("unattached: want {want:?}, got {got:?}"));
+    }
+}
+
+/// Checks the contradictions found: each expected one (a field and its two values) is there,
+/// and no other.
+pub fn check_contradictions(report: &Value, expected: &[Value], m: &mut Mismatches) {
+    let key = |field: &Value, values: &Value| {
+        let mut v: Vec<String> = values
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|x| match x {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .collect();
+        v.sort();
+        format!("{}: {}", field.as_str().unwrap_or_default(), v.join(" vs "))
+    };
+    let mut got: Vec<String> = report["contradictions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|c| key(&c["field"], &c["values"]))
+        .collect();
+    got.sort();
+    let mut want: Vec<String> = expected
+        .iter()
+        .map(|c| key(&c["field"], &c["values"]))
+        .collect();
+    want.sort();
+    if got != want {
+        m.push(format!("contradictions: want {want:?}, got {got:?}"));
     }
 }
 
@@ -170,33 +286,41 @@ pub fn check_events(report: &Value, expected: &[Vec<String>], m: &mut Mismatches
     }
 }
 
-pub fn field<'a>(report: &'a Value, name: &str) -> Option<&'a Value> {
-    report["fields"]
+/// A field's judgement in the report's event that holds `doc`.
+pub fn event_field<'a>(report: &'a Value, doc: &str, name: &str) -> Option<&'a Value> {
+    report["events"]
+        .as_array()?
+        .iter()
+        .find(|e| {
+            e["documents"]
+                .as_array()
+                .is_some_and(|d| d.iter().any(|x| x == doc))
+        })?["fields"]
         .as_array()?
         .iter()
         .find(|f| f["field"] == name)
 }
 
-/// Checks field verdicts (status, and scope for conflicts).
-pub fn check_fields(report: &Value, expected: &Value, m: &mut Mismatches) {
+/// Checks verdicts of the event holding `doc` (`{"field": {"status": …}}`, the keys the corpus
+/// used before version 2, or `{"field": "verdict"}`).
+pub fn check_event_fields(report: &Value, doc: &str, expected: &Value, m: &mut Mismatches) {
     let Some(fields) = expected.as_object() else {
         return;
     };
     for (name, exp) in fields {
-        let Some(f) = field(report, name) else {
-            m.push(format!("field {name}: missing from the report"));
+        let want = exp.get("status").unwrap_or(exp);
+        let Some(f) = event_field(report, doc, name) else {
+            m.push(format!("field {name}: missing from the event of {doc}"));
             continue;
         };
-        if f["status"] != exp["status"] {
+        let same_list = LIST_FIELDS.contains(&name.as_str())
+            && want == "partial"
+            && f["verdict"] == "agree";
+        if &f["verdict"] != want && !same_list {
             m.push(format!(
-                "field {name}: status {} (want {})",
-                f["status"], exp["status"]
+                "field {name} of the event of {doc}: verdict {} (want {want})",
+                f["verdict"]
             ));
-        }
-        if let Some(scope) = exp.get("scope")
-            && &f["scope"] != scope
-        {
-            m.push(format!("field {name}: scope {} (want {scope})", f["scope"]));
         }
     }
 }

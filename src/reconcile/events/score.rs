@@ -154,7 +154,11 @@ pub fn compare(a: &Profile, b: &Profile) -> Comparison {
             }
         }
     }
-    if let (Some(x), Some(y)) = (a.weekday, b.weekday) {
+    // Two full dates already say how far apart their days are.
+    let both_dated = a.date.is_some() && b.date.is_some();
+    if let (Some(x), Some(y)) = (a.weekday, b.weekday)
+        && !both_dated
+    {
         match day_distance(x, y) {
             0 => s.push((Signal::SameWeekday(x), 1.5)),
             1 => s.push((Signal::NextWeekday(x, y), -2.0)),
@@ -172,7 +176,7 @@ pub fn compare(a: &Profile, b: &Profile) -> Comparison {
             }
         }
         _ => match (a.country, b.country) {
-            (Some(x), Some(y)) if x == y => s.push((Signal::SameCountry(x), 2.0)),
+            (Some(x), Some(y)) if x == y => s.push((Signal::SameCountry(x), 3.0)),
             (Some(x), Some(y)) => s.push((Signal::CountriesApart(x, y), -10.0)),
             _ => {}
         },
