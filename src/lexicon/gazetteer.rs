@@ -1054,10 +1054,201 @@ mod tests {
 
     #[test]
     fn builtin_files_parse() {
-        assert!(g().countries().len() >= 90);
+        // The UN's 193 members, its two observer states, Kosovo and Taiwan.
+        assert!(g().countries().len() >= 197);
         assert!(g().cities().len() >= g().countries().len());
+        assert!(g().people().len() >= 200);
         assert!(g().person("waleed-al-khuraiji").is_some());
         assert!(g().organisation("isis").is_some());
+    }
+
+    #[test]
+    fn every_country_has_a_name_and_a_capital_unless_disputed() {
+        for c in g().countries() {
+            assert!(
+                !c.names_ar.is_empty() || !c.weak_aliases.is_empty(),
+                "{}",
+                c.code
+            );
+            let disputed = ["IL", "PS"].contains(&c.code.as_str());
+            assert_eq!(c.capital.is_none(), disputed, "{}", c.code);
+        }
+    }
+
+    /// Each spelling is listed once per entry: as a name or as a weak alias, not both.
+    #[test]
+    fn no_entry_lists_a_spelling_twice() {
+        let key = |name: &String| -> Vec<String> {
+            let norm = normalize(name);
+            let tokens: Vec<String> = tokenize(&norm)
+                .iter()
+                .map(|t| t.text(&norm).to_string())
+                .collect();
+            join_compounds(&tokens)
+        };
+        let mut entries: Vec<(&str, Vec<&String>)> = Vec::new();
+        for c in g().countries() {
+            let all = c.names_ar.iter().chain(&c.weak_aliases).collect();
+            entries.push((&c.code, all));
+            entries.push((&c.code, c.adjectives_ar.iter().collect()));
+        }
+        for c in g().cities() {
+            entries.push((&c.id, c.names_ar.iter().chain(&c.weak_aliases).collect()));
+        }
+        for p in g().people() {
+            entries.push((&p.id, p.names_ar.iter().chain(&p.weak_aliases).collect()));
+        }
+        for o in g().organisations() {
+            entries.push((&o.id, o.names_ar.iter().chain(&o.weak_aliases).collect()));
+        }
+        for (id, names) in entries {
+            let mut seen = HashSet::new();
+            for name in names {
+                assert!(seen.insert(key(name)), "{id}: {name} is listed twice");
+            }
+        }
+    }
+
+    /// The built-in people's terms are dated (but for the one post whose years are unknown),
+    /// listed oldest first, and none starts after the year the data is current to.
+    #[test]
+    fn builtin_terms_are_dated_ordered_and_current() {
+        for p in g().people() {
+            assert!(!p.terms.is_empty(), "{}", p.id);
+            for t in &p.terms {
+                assert!(t.is_dated() || p.id == "robert-sofge", "{}: {t:?}", p.id);
+                assert!(t.from <= Term::OPEN_END, "{}: {t:?}", p.id);
+                assert!(
+                    t.to.is_none_or(|to| to <= Term::OPEN_END),
+                    "{}: {t:?}",
+                    p.id
+                );
+            }
+            let starts: Vec<u16> = p.terms.iter().map(|t| t.from).collect();
+            assert!(starts.is_sorted(), "{}: terms out of order", p.id);
+        }
+        let person = |id| g().person(id).unwrap();
+        let tillerson = person("rex-tillerson");
+        assert!(tillerson.active_in(2017) && tillerson.active_in(2018));
+        assert!(!tillerson.active_in(2016) && !tillerson.active_in(2019));
+        let trump = person("donald-trump");
+        assert!(trump.active_in(2018) && !trump.active_in(2022) && trump.active_in(2026));
+        assert_eq!(person("mike-pompeo").role(), "secretary of state");
+        assert_eq!(person("sabah-al-khalid").role(), "crown prince");
+        assert_eq!(
+            person("sabah-al-khalid").years_active(),
+            (2011, Term::OPEN_END)
+        );
+        assert_eq!(person("nabil-elaraby").years_active(), (2011, 2016));
+    }
+
+    #[test]
+    fn member_counts_of_bodies_with_a_fixed_membership() {
+        for (id, n) in [
+            ("gcc", 6),
+            ("arab-league", 22),
+            ("oic", 57),
+            ("au", 55),
+            ("eu", 27),
+            ("nato", 32),
+            ("un", 193),
+        ] {
+            assert_eq!(g().organisation(id).unwrap().members, Some(n), "{id}");
+        }
+        // Its membership grows every year; each article states its own.
+        assert_eq!(g().organisation("global-coalition").unwrap().members, None);
+        assert_eq!(g().organisation("spa").unwrap().members, None);
+    }
+
+    #[test]
+    fn people_of_the_coalitions_earlier_years() {
+        assert_eq!(
+            ids("ترأس جون كيري الاجتماع في بروكسل"),
+            ["john-kerry", "Brussels"]
+        );
+        assert_eq!(ids("وصل تيليرسون إلى الكويت"), ["rex-tillerson", "KW"]);
+        assert_eq!(ids("قال مايكل بومبيو"), ["mike-pompeo"]);
+        assert_eq!(ids("وأكد بومبيو"), ["mike-pompeo"]);
+        assert_eq!(ids("التقى عادل الجبير بنظيره"), ["adel-al-jubeir"]);
+        assert_eq!(
+            ids("استقبل الشيخ صباح الخالد الحمد الصباح الضيوف"),
+            ["sabah-al-khalid"]
+        );
+        assert_eq!(ids("وصرح جاويش أوغلو"), ["mevlut-cavusoglu"]);
+        assert_eq!(ids("وصرح تشاووش أوغلو"), ["mevlut-cavusoglu"]);
+        assert_eq!(
+            ids("ترأس الجلسة سامح شكري وناصر بوريطة"),
+            ["sameh-shoukry", "nasser-bourita"]
+        );
+        assert_eq!(ids("استقبل عبدالفتاح السيسي"), ["abdel-fattah-el-sisi"]);
+        assert_eq!(ids("وقال لودريان"), ["jean-yves-le-drian"]);
+        assert_eq!(ids("أعلن الجنرال جيمس تيري"), ["james-terry"]);
+        assert_eq!(ids("رحبت فيديريكا موغيريني"), ["federica-mogherini"]);
+        assert_eq!(ids("وأشار نايف الحجرف"), ["nayef-al-hajraf"]);
+        assert_eq!(ids("قال إياد مدني"), ["iyad-madani"]);
+        // A given name alone is no one: "محمد" or "جون" names nobody.
+        assert_eq!(ids("قال محمد إن جون وصل"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn capitals_and_meeting_towns() {
+        assert_eq!(ids("عقد الاجتماع في شرم الشيخ"), ["Sharm el-Sheikh"]);
+        assert_eq!(ids("انعقدت القمة في منطقة البحر الميت"), ["Dead Sea"]);
+        assert_eq!(
+            ids("انتقل الوزراء من الصخيرات إلى مراكش ثم طنجة"),
+            ["Skhirat", "Marrakesh", "Tangier"]
+        );
+        assert_eq!(ids("أقيم المنتدى بالدرعية والعلا"), ["Diriyah", "AlUla"]);
+        assert_eq!(ids("سافر من نواكشوط إلى بانجول"), ["Nouakchott", "Banjul"]);
+        assert_eq!(ids("لقاء في مدينة العلمين الجديدة"), ["El Alamein"]);
+        assert_eq!(ids("وصل إلى لوسيل"), ["Lusail"]);
+        assert_eq!(ids("المؤتمر في ميونيخ ثم في سوتشي"), ["Munich", "Sochi"]);
+        assert_eq!(ids("زار الوفد كوبا وفنزويلا"), ["CU", "VE"]);
+        assert_eq!(ids("أكدت السنغال وكينيا"), ["SN", "KE"]);
+        assert_eq!(ids("زار جمهورية مالي ثم باماكو"), ["ML", "Bamako"]);
+        assert_eq!(g().country_of_city("Gitega").unwrap().code, "BI");
+        let (_, m) = only("وزيرة الخارجية الكولومبية");
+        assert_eq!(m.entity, EntityRef::CountryAdjective(country_index("CO")));
+    }
+
+    /// Spellings that are also ordinary words are weak, or not listed at all.
+    #[test]
+    fn ordinary_words_are_weak_or_nothing() {
+        for (text, id) in [
+            ("قدمت دعما ماليا ودعم مالي", "ML"),
+            ("تجاوز العقبة", "Aqaba"),
+            ("سيول غزيرة", "Seoul"),
+            ("مر بنا", "bna"),
+            ("قالت وام", "wam"),
+            ("في الكونغو", "CG"),
+            ("قال باراك", "tom-barrack"),
+            ("قال الصفدي", "ayman-safadi"),
+        ] {
+            let (_, m) = only(text);
+            assert_eq!((g().id(m.entity), m.weak), (id, true), "{text}");
+        }
+        let (_, m) = only("ترأس كوبر الجلسة");
+        assert!(m.weak && m.alternative.is_some());
+        let coopers = [g().id(m.entity), g().id(m.alternative.unwrap())];
+        assert!(coopers.contains(&"brad-cooper") && coopers.contains(&"yvette-cooper"));
+        let strong = |text| !only(text).1.weak;
+        assert!(strong("زار سول"));
+        assert!(strong("في الكونغو الديمقراطية"));
+        assert!(strong("باراك أوباما"));
+        assert!(strong("مدينة العقبة"));
+        for text in [
+            "أزمة مالية خانقة",
+            "كيف حالك",
+            "هانت عليه المسألة",
+            "طارت النسور فوق الجبل",
+            "رجل ظريف",
+            "ماس كهربائي",
+            "بحسب صحيفة ديلي",
+            "جودة عالية",
+            "المجتمع المدني",
+        ] {
+            assert_eq!(ids(text), Vec::<String>::new(), "{text}");
+        }
     }
 
     #[test]
