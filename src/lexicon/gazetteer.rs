@@ -74,10 +74,80 @@ pub struct Person {
     pub name_en: String,
     /// The country the person speaks for; `None` for officials of international bodies.
     pub country: Option<String>,
-    /// Short English role: `"deputy foreign minister"`.
-    pub role: String,
+    /// The posts the person held, in the order the data file lists them (oldest first there).
+    pub terms: Vec<Term>,
     pub names_ar: Vec<String>,
     pub weak_aliases: Vec<String>,
+}
+
+/// One post held by a person over a span of Gregorian years: `secretary of state@2013-2017`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// Short English role: `"deputy foreign minister"`.
+    pub role: String,
+    /// First year in the post; [`Term::UNDATED`] when the file gave no years (the old `role`
+    /// column, or a role written without `@`).
+    pub from: u16,
+    /// Last year in the post; `None` while still in it (as of [`Term::OPEN_END`]) and for
+    /// undated terms.
+    pub to: Option<u16>,
+}
+
+impl Term {
+    /// `from` of a term whose years are unknown: it counts as held in every year.
+    pub const UNDATED: u16 = 0;
+    /// The year the data is current to: an open term counts as ending here in
+    /// [`Person::years_active`].
+    pub const OPEN_END: u16 = 2026;
+    /// Earliest and latest years a dated term may name.
+    pub const YEARS: std::ops::RangeInclusive<u16> = 1950..=2100;
+
+    /// Whether the file gave the term's years.
+    pub fn is_dated(&self) -> bool {
+        self.from != Term::UNDATED
+    }
+
+    /// Whether the post was held in `year`: an open term from its start on, an undated one
+    /// always.
+    pub fn active_in(&self, year: u16) -> bool {
+        self.from <= year && self.to.is_none_or(|to| year <= to)
+    }
+}
+
+impl Person {
+    /// The role of the latest term (the open one, else the one that ended last; on a tie the one
+    /// listed last), or `""` for a person without terms.
+    pub fn role(&self) -> &str {
+        self.terms
+            .iter()
+            .max_by_key(|t| (t.to.unwrap_or(u16::MAX), t.from))
+            .map_or("", |t| t.role.as_str())
+    }
+
+    /// The earliest `from` and the latest `to` of the person's terms, an open term ending in
+    /// [`Term::OPEN_END`]. Undated terms, and a person without terms, start in
+    /// [`Term::UNDATED`] (year 0): the years are unknown.
+    pub fn years_active(&self) -> (u16, u16) {
+        let from = self
+            .terms
+            .iter()
+            .map(|t| t.from)
+            .min()
+            .unwrap_or(Term::UNDATED);
+        let to = self
+            .terms
+            .iter()
+            .map(|t| t.to.unwrap_or(Term::OPEN_END))
+            .max()
+            .unwrap_or(Term::OPEN_END);
+        (from, to)
+    }
+
+    /// Whether any term was held in `year` (see [`Term::active_in`]). A person without terms
+    /// counts as active: nothing says otherwise.
+    pub fn active_in(&self, year: u16) -> bool {
+        self.terms.is_empty() || self.terms.iter().any(|t| t.active_in(year))
+    }
 }
 
 /// An organisation, armed group or news agency.
@@ -88,6 +158,9 @@ pub struct Organisation {
     pub name_en: String,
     pub names_ar: Vec<String>,
     pub weak_aliases: Vec<String>,
+    /// Number of member states (GCC 6, Arab League 22), for bodies with a fixed membership;
+    /// `None` where it does not apply or changes too often to be listed.
+    pub members: Option<u32>,
 }
 
 /// A gazetteer entry, by index into the gazetteer that produced it.
@@ -729,6 +802,17 @@ fn records<'a>(
     text: &'a str,
     columns: &[&str],
 ) -> Result<Vec<(Origin, Vec<&'a str>)>, GazetteerError> {
+    records_with_optional(file, text, columns, 0)
+}
+
+/// [`records`], where the last `optional` columns may be missing from a line (files written
+/// before those columns were added); missing fields read as empty.
+fn records_with_optional<'a>(
+    file: &str,
+    text: &'a str,
+    columns: &[&str],
+    optional: usize,
+) -> Result<Vec<(Origin, Vec<&'a str>)>, GazetteerError> {
     let mut out = Vec::new();
     let mut ids: HashMap<&str, usize> = HashMap::new();
     for (n, line) in text.lines().enumerate() {
@@ -740,19 +824,25 @@ fn records<'a>(
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        let fields: Vec<&str> = line
+        let mut fields: Vec<&str> = line
             .split('\t')
             .map(str::trim)
             .map(|f| if f == "-" { "" } else { f })
             .collect();
-        if fields.len() != columns.len() {
+        let required = columns.len() - optional;
+        if !(required..=columns.len()).contains(&fields.len()) {
+            let expected = if optional == 0 {
+                columns.len().to_string()
+            } else {
+                format!("{required} to {}", columns.len())
+            };
             return Err(origin.error(format!(
-                "expected {} tab-separated fields ({}), found {}",
-                columns.len(),
+                "expected {expected} tab-separated fields ({}), found {}",
                 columns.join(", "),
                 fields.len()
             )));
         }
+        fields.resize(columns.len(), "");
         if fields[0].is_empty() {
             return Err(origin.error(format!("the {} field is empty", columns[0])));
         }
@@ -840,8 +930,63 @@ fn parse_cities(file: &str, text: &str) -> Result<Sourced<City>, GazetteerError>
         .collect()
 }
 
+/// The `terms` column of people.tsv: `ROLE@FROM-TO` separated by ` | ` (`foreign minister@2019-`
+/// is open; `@2022` is `@2022-2022`). A role without `@` is an undated term, which is how a
+/// file in the old format (a single `role` column) reads.
+fn terms(origin: &Origin, field: &str) -> Result<Vec<Term>, GazetteerError> {
+    let mut out = Vec::new();
+    for text in field.split('|').map(str::trim).filter(|t| !t.is_empty()) {
+        let bad = |why: String| origin.error(format!("term {text:?}: {why}"));
+        let Some((role, years)) = text.rsplit_once('@') else {
+            out.push(Term {
+                role: text.to_string(),
+                from: Term::UNDATED,
+                to: None,
+            });
+            continue;
+        };
+        let role = role.trim();
+        if role.is_empty() {
+            return Err(bad("the role before `@` is empty".into()));
+        }
+        let year = |s: &str| -> Result<u16, GazetteerError> {
+            let s = s.trim();
+            match s.parse::<u16>() {
+                Ok(y) if s.bytes().all(|b| b.is_ascii_digit()) && Term::YEARS.contains(&y) => Ok(y),
+                _ => Err(bad(format!(
+                    "{s:?} is not a Gregorian year from {} to {}; write ROLE@FROM-TO, \
+                     ROLE@FROM- or ROLE@YEAR",
+                    Term::YEARS.start(),
+                    Term::YEARS.end()
+                ))),
+            }
+        };
+        let (from, to) = match years.split_once('-') {
+            Some((from, to)) if to.trim().is_empty() => (year(from)?, None),
+            Some((from, to)) => (year(from)?, Some(year(to)?)),
+            None => {
+                let y = year(years)?;
+                (y, Some(y))
+            }
+        };
+        if let Some(to) = to
+            && to < from
+        {
+            return Err(bad(format!("it ends ({to}) before it starts ({from})")));
+        }
+        out.push(Term {
+            role: role.to_string(),
+            from,
+            to,
+        });
+    }
+    Ok(out)
+}
+
 fn parse_people(file: &str, text: &str) -> Result<Sourced<Person>, GazetteerError> {
-    let columns = ["id", "name_en", "country", "role", "names_ar", "weak_ar"];
+    // The fourth column was `role` before it was `terms`; an old file's roles read as undated
+    // terms.
+    let columns = ["id", "name_en", "country", "terms", "names_ar", "weak_ar"];
     records(file, text, &columns)?
         .into_iter()
         .map(|(origin, f)| {
@@ -849,7 +994,7 @@ fn parse_people(file: &str, text: &str) -> Result<Sourced<Person>, GazetteerErro
                 id: f[0].to_string(),
                 name_en: f[1].to_string(),
                 country: optional(f[2]),
-                role: f[3].to_string(),
+                terms: terms(&origin, f[3])?,
                 names_ar: names(&origin, f[4])?,
                 weak_aliases: names(&origin, f[5])?,
             };
@@ -858,9 +1003,23 @@ fn parse_people(file: &str, text: &str) -> Result<Sourced<Person>, GazetteerErro
         .collect()
 }
 
+/// The `members` column: a positive count, or empty.
+fn member_count(origin: &Origin, field: &str) -> Result<Option<u32>, GazetteerError> {
+    if field.is_empty() {
+        return Ok(None);
+    }
+    match field.parse::<u32>() {
+        Ok(n) if n > 0 && field.bytes().all(|b| b.is_ascii_digit()) => Ok(Some(n)),
+        _ => Err(origin.error(format!(
+            "members must be a positive number or `-`, found {field:?}"
+        ))),
+    }
+}
+
 fn parse_organisations(file: &str, text: &str) -> Result<Sourced<Organisation>, GazetteerError> {
-    let columns = ["id", "name_en", "names_ar", "weak_ar"];
-    records(file, text, &columns)?
+    // `members` came last and later: files without it still load.
+    let columns = ["id", "name_en", "names_ar", "weak_ar", "members"];
+    records_with_optional(file, text, &columns, 1)?
         .into_iter()
         .map(|(origin, f)| {
             let organisation = Organisation {
@@ -868,6 +1027,7 @@ fn parse_organisations(file: &str, text: &str) -> Result<Sourced<Organisation>, 
                 name_en: f[1].to_string(),
                 names_ar: names(&origin, f[2])?,
                 weak_aliases: names(&origin, f[3])?,
+                members: member_count(&origin, f[4])?,
             };
             Ok((origin, organisation))
         })
@@ -900,10 +1060,201 @@ mod tests {
 
     #[test]
     fn builtin_files_parse() {
-        assert!(g().countries().len() >= 90);
+        // The UN's 193 members, its two observer states, Kosovo and Taiwan.
+        assert!(g().countries().len() >= 197);
         assert!(g().cities().len() >= g().countries().len());
+        assert!(g().people().len() >= 200);
         assert!(g().person("waleed-al-khuraiji").is_some());
         assert!(g().organisation("isis").is_some());
+    }
+
+    #[test]
+    fn every_country_has_a_name_and_a_capital_unless_disputed() {
+        for c in g().countries() {
+            assert!(
+                !c.names_ar.is_empty() || !c.weak_aliases.is_empty(),
+                "{}",
+                c.code
+            );
+            let disputed = ["IL", "PS"].contains(&c.code.as_str());
+            assert_eq!(c.capital.is_none(), disputed, "{}", c.code);
+        }
+    }
+
+    /// Each spelling is listed once per entry: as a name or as a weak alias, not both.
+    #[test]
+    fn no_entry_lists_a_spelling_twice() {
+        let key = |name: &String| -> Vec<String> {
+            let norm = normalize(name);
+            let tokens: Vec<String> = tokenize(&norm)
+                .iter()
+                .map(|t| t.text(&norm).to_string())
+                .collect();
+            join_compounds(&tokens)
+        };
+        let mut entries: Vec<(&str, Vec<&String>)> = Vec::new();
+        for c in g().countries() {
+            let all = c.names_ar.iter().chain(&c.weak_aliases).collect();
+            entries.push((&c.code, all));
+            entries.push((&c.code, c.adjectives_ar.iter().collect()));
+        }
+        for c in g().cities() {
+            entries.push((&c.id, c.names_ar.iter().chain(&c.weak_aliases).collect()));
+        }
+        for p in g().people() {
+            entries.push((&p.id, p.names_ar.iter().chain(&p.weak_aliases).collect()));
+        }
+        for o in g().organisations() {
+            entries.push((&o.id, o.names_ar.iter().chain(&o.weak_aliases).collect()));
+        }
+        for (id, names) in entries {
+            let mut seen = HashSet::new();
+            for name in names {
+                assert!(seen.insert(key(name)), "{id}: {name} is listed twice");
+            }
+        }
+    }
+
+    /// The built-in people's terms are dated (but for the one post whose years are unknown),
+    /// listed oldest first, and none starts after the year the data is current to.
+    #[test]
+    fn builtin_terms_are_dated_ordered_and_current() {
+        for p in g().people() {
+            assert!(!p.terms.is_empty(), "{}", p.id);
+            for t in &p.terms {
+                assert!(t.is_dated() || p.id == "robert-sofge", "{}: {t:?}", p.id);
+                assert!(t.from <= Term::OPEN_END, "{}: {t:?}", p.id);
+                assert!(
+                    t.to.is_none_or(|to| to <= Term::OPEN_END),
+                    "{}: {t:?}",
+                    p.id
+                );
+            }
+            let starts: Vec<u16> = p.terms.iter().map(|t| t.from).collect();
+            assert!(starts.is_sorted(), "{}: terms out of order", p.id);
+        }
+        let person = |id| g().person(id).unwrap();
+        let tillerson = person("rex-tillerson");
+        assert!(tillerson.active_in(2017) && tillerson.active_in(2018));
+        assert!(!tillerson.active_in(2016) && !tillerson.active_in(2019));
+        let trump = person("donald-trump");
+        assert!(trump.active_in(2018) && !trump.active_in(2022) && trump.active_in(2026));
+        assert_eq!(person("mike-pompeo").role(), "secretary of state");
+        assert_eq!(person("sabah-al-khalid").role(), "crown prince");
+        assert_eq!(
+            person("sabah-al-khalid").years_active(),
+            (2011, Term::OPEN_END)
+        );
+        assert_eq!(person("nabil-elaraby").years_active(), (2011, 2016));
+    }
+
+    #[test]
+    fn member_counts_of_bodies_with_a_fixed_membership() {
+        for (id, n) in [
+            ("gcc", 6),
+            ("arab-league", 22),
+            ("oic", 57),
+            ("au", 55),
+            ("eu", 27),
+            ("nato", 32),
+            ("un", 193),
+        ] {
+            assert_eq!(g().organisation(id).unwrap().members, Some(n), "{id}");
+        }
+        // Its membership grows every year; each article states its own.
+        assert_eq!(g().organisation("global-coalition").unwrap().members, None);
+        assert_eq!(g().organisation("spa").unwrap().members, None);
+    }
+
+    #[test]
+    fn people_of_the_coalitions_earlier_years() {
+        assert_eq!(
+            ids("ترأس جون كيري الاجتماع في بروكسل"),
+            ["john-kerry", "Brussels"]
+        );
+        assert_eq!(ids("وصل تيليرسون إلى الكويت"), ["rex-tillerson", "KW"]);
+        assert_eq!(ids("قال مايكل بومبيو"), ["mike-pompeo"]);
+        assert_eq!(ids("وأكد بومبيو"), ["mike-pompeo"]);
+        assert_eq!(ids("التقى عادل الجبير بنظيره"), ["adel-al-jubeir"]);
+        assert_eq!(
+            ids("استقبل الشيخ صباح الخالد الحمد الصباح الضيوف"),
+            ["sabah-al-khalid"]
+        );
+        assert_eq!(ids("وصرح جاويش أوغلو"), ["mevlut-cavusoglu"]);
+        assert_eq!(ids("وصرح تشاووش أوغلو"), ["mevlut-cavusoglu"]);
+        assert_eq!(
+            ids("ترأس الجلسة سامح شكري وناصر بوريطة"),
+            ["sameh-shoukry", "nasser-bourita"]
+        );
+        assert_eq!(ids("استقبل عبدالفتاح السيسي"), ["abdel-fattah-el-sisi"]);
+        assert_eq!(ids("وقال لودريان"), ["jean-yves-le-drian"]);
+        assert_eq!(ids("أعلن الجنرال جيمس تيري"), ["james-terry"]);
+        assert_eq!(ids("رحبت فيديريكا موغيريني"), ["federica-mogherini"]);
+        assert_eq!(ids("وأشار نايف الحجرف"), ["nayef-al-hajraf"]);
+        assert_eq!(ids("قال إياد مدني"), ["iyad-madani"]);
+        // A given name alone is no one: "محمد" or "جون" names nobody.
+        assert_eq!(ids("قال محمد إن جون وصل"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn capitals_and_meeting_towns() {
+        assert_eq!(ids("عقد الاجتماع في شرم الشيخ"), ["Sharm el-Sheikh"]);
+        assert_eq!(ids("انعقدت القمة في منطقة البحر الميت"), ["Dead Sea"]);
+        assert_eq!(
+            ids("انتقل الوزراء من الصخيرات إلى مراكش ثم طنجة"),
+            ["Skhirat", "Marrakesh", "Tangier"]
+        );
+        assert_eq!(ids("أقيم المنتدى بالدرعية والعلا"), ["Diriyah", "AlUla"]);
+        assert_eq!(ids("سافر من نواكشوط إلى بانجول"), ["Nouakchott", "Banjul"]);
+        assert_eq!(ids("لقاء في مدينة العلمين الجديدة"), ["El Alamein"]);
+        assert_eq!(ids("وصل إلى لوسيل"), ["Lusail"]);
+        assert_eq!(ids("المؤتمر في ميونيخ ثم في سوتشي"), ["Munich", "Sochi"]);
+        assert_eq!(ids("زار الوفد كوبا وفنزويلا"), ["CU", "VE"]);
+        assert_eq!(ids("أكدت السنغال وكينيا"), ["SN", "KE"]);
+        assert_eq!(ids("زار جمهورية مالي ثم باماكو"), ["ML", "Bamako"]);
+        assert_eq!(g().country_of_city("Gitega").unwrap().code, "BI");
+        let (_, m) = only("وزيرة الخارجية الكولومبية");
+        assert_eq!(m.entity, EntityRef::CountryAdjective(country_index("CO")));
+    }
+
+    /// Spellings that are also ordinary words are weak, or not listed at all.
+    #[test]
+    fn ordinary_words_are_weak_or_nothing() {
+        for (text, id) in [
+            ("قدمت دعما ماليا ودعم مالي", "ML"),
+            ("تجاوز العقبة", "Aqaba"),
+            ("سيول غزيرة", "Seoul"),
+            ("مر بنا", "bna"),
+            ("قالت وام", "wam"),
+            ("في الكونغو", "CG"),
+            ("قال باراك", "tom-barrack"),
+            ("قال الصفدي", "ayman-safadi"),
+        ] {
+            let (_, m) = only(text);
+            assert_eq!((g().id(m.entity), m.weak), (id, true), "{text}");
+        }
+        let (_, m) = only("ترأس كوبر الجلسة");
+        assert!(m.weak && m.alternative.is_some());
+        let coopers = [g().id(m.entity), g().id(m.alternative.unwrap())];
+        assert!(coopers.contains(&"brad-cooper") && coopers.contains(&"yvette-cooper"));
+        let strong = |text| !only(text).1.weak;
+        assert!(strong("زار سول"));
+        assert!(strong("في الكونغو الديمقراطية"));
+        assert!(strong("باراك أوباما"));
+        assert!(strong("مدينة العقبة"));
+        for text in [
+            "أزمة مالية خانقة",
+            "كيف حالك",
+            "هانت عليه المسألة",
+            "طارت النسور فوق الجبل",
+            "رجل ظريف",
+            "ماس كهربائي",
+            "بحسب صحيفة ديلي",
+            "جودة عالية",
+            "المجتمع المدني",
+        ] {
+            assert_eq!(ids(text), Vec::<String>::new(), "{text}");
+        }
     }
 
     #[test]
@@ -1076,6 +1427,134 @@ mod tests {
         let short = "# header\nSA\tSaudi Arabia\n";
         let err = Gazetteer::parse(short, "", "", "").unwrap_err();
         assert!(err.to_string().starts_with("countries.tsv:2:"), "{err}");
+    }
+
+    fn person_from(line: &str) -> Result<Person, GazetteerError> {
+        let text = format!("# header\n{line}\n");
+        Ok(parse_people("people.tsv", &text)?.remove(0).1)
+    }
+
+    #[test]
+    fn terms_read_open_ends_single_years_and_several_posts() {
+        let p = person_from(
+            "sami-example\tSami Example\tSA\tambassador@2010-2015 | foreign minister @ 2019 - \
+             | envoy@2016\tسامي المثال\t-",
+        )
+        .unwrap();
+        let term = |role: &str, from, to| Term {
+            role: role.to_string(),
+            from,
+            to,
+        };
+        assert_eq!(
+            p.terms,
+            [
+                term("ambassador", 2010, Some(2015)),
+                term("foreign minister", 2019, None),
+                term("envoy", 2016, Some(2016)),
+            ]
+        );
+        assert_eq!(p.role(), "foreign minister");
+        assert_eq!(p.years_active(), (2010, Term::OPEN_END));
+        assert!(p.active_in(2012) && p.active_in(2016) && p.active_in(2026));
+        assert!(!p.active_in(2009) && !p.active_in(2017) && !p.active_in(2018));
+
+        let closed = person_from("x\tX\t-\tenvoy@2014-2015 | minister@2016-2018\tفلان\t-").unwrap();
+        assert_eq!(closed.role(), "minister");
+        assert_eq!(closed.years_active(), (2014, 2018));
+        assert!(!closed.active_in(2019));
+    }
+
+    #[test]
+    fn a_role_without_years_is_an_undated_term_held_always() {
+        let p = person_from("x\tX\t-\tspokesman\tفلان\t-").unwrap();
+        assert_eq!(p.terms.len(), 1);
+        assert!(!p.terms[0].is_dated());
+        assert_eq!(p.role(), "spokesman");
+        assert!(p.active_in(1990) && p.active_in(2030));
+        let none = person_from("x\tX\t-\t-\tفلان\t-").unwrap();
+        assert!(none.terms.is_empty() && none.active_in(2020));
+        assert_eq!(none.role(), "");
+    }
+
+    #[test]
+    fn bad_terms_are_errors_that_name_the_file_line_and_term() {
+        for (terms, why) in [
+            ("minister@2019-2015", "ends (2015) before it starts (2019)"),
+            ("minister@19-", "not a Gregorian year"),
+            ("minister@2019-now", "\"now\" is not a Gregorian year"),
+            ("minister@", "not a Gregorian year"),
+            ("@2019-", "role before `@` is empty"),
+            ("minister@2019-2020-2021", "not a Gregorian year"),
+            ("envoy@2014 | minister@٢٠١٩-", "not a Gregorian year"),
+            ("minister@+2019", "not a Gregorian year"),
+        ] {
+            let people = format!("# header\n\nx\tX\t-\t{terms}\tفلان\t-\n");
+            let err = Gazetteer::parse("", "", &people, "")
+                .unwrap_err()
+                .to_string();
+            assert!(err.starts_with("people.tsv:3: term "), "{terms}: {err}");
+            assert!(err.contains(why), "{terms}: {err}");
+        }
+    }
+
+    #[test]
+    fn organisations_read_an_optional_member_count() {
+        let text = "# h\na\tA\tالالف\t-\t6\nb\tB\tالباء\t-\t-\nc\tC\tالجيم\t-\n";
+        let orgs = parse_organisations("organisations.tsv", text).unwrap();
+        let members: Vec<Option<u32>> = orgs.iter().map(|(_, o)| o.members).collect();
+        assert_eq!(members, [Some(6), None, None]);
+        for bad in ["0", "six", "-3", "+6", "6.5"] {
+            let text = format!("# h\na\tA\tالالف\t-\t{bad}\n");
+            let err = parse_organisations("organisations.tsv", &text).unwrap_err();
+            assert!(
+                err.to_string()
+                    .starts_with("organisations.tsv:2: members must be"),
+                "{bad}: {err}"
+            );
+        }
+        let err = parse_organisations("organisations.tsv", "a\tA\tالالف\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("expected 4 to 5 tab-separated fields"),
+            "{err}"
+        );
+    }
+
+    /// A user file may use the old people format (a `role` column) or the new one (`terms`).
+    #[test]
+    fn user_people_files_load_in_the_old_and_the_new_format() {
+        for (line, role, active_2010) in [
+            (
+                "sami-example\tSami Example\tSA\tspokesman\tسامي المثال\t-",
+                "spokesman",
+                true,
+            ),
+            (
+                "sami-example\tSami Example\tSA\tenvoy@2015-2017 | spokesman@2021-\tسامي المثال\t-",
+                "spokesman",
+                false,
+            ),
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            let text = format!("# mine\n{line}\n");
+            std::fs::write(dir.path().join("people.tsv"), text).unwrap();
+            let mine = Gazetteer::from_dir(dir.path()).unwrap();
+            let p = mine.person("sami-example").unwrap();
+            assert_eq!((p.role(), p.active_in(2010)), (role, active_2010), "{line}");
+            let norm = normalize("قال سامي المثال");
+            let found = mine.find_entities(&norm);
+            assert_eq!(mine.id(found[0].entity), "sami-example");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let bad = "# mine\nsami-example\tSami\tSA\tenvoy@2015-20x\tسامي المثال\t-\n";
+        let path = dir.path().join("people.tsv");
+        std::fs::write(&path, bad).unwrap();
+        let err = Gazetteer::from_dir(dir.path()).unwrap_err().to_string();
+        assert!(
+            err.starts_with(&format!("{}:2: term", path.display())),
+            "{err}"
+        );
     }
 
     #[test]

@@ -6,5 +6,5 @@ pub mod cues;
 pub mod gazetteer;
 
 pub use gazetteer::{
-    City, Country, EntityMatch, EntityRef, Gazetteer, GazetteerError, Organisation, Person,
+    City, Country, EntityMatch, EntityRef, Gazetteer, GazetteerError, Organisation, Person, Term,
 };
