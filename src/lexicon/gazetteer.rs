@@ -479,8 +479,8 @@ impl Gazetteer {
     /// The person with slug `id` (`"tom-barrack"`).
     /// The years a person held office, where the data gives them (a time signal for linking).
     pub fn person_years(&self, id: &str) -> Option<(u16, u16)> {
-        let _ = self.person(id)?;
-        None
+        let (from, to) = self.person(id)?.years_active();
+        (from != Term::UNDATED).then_some((from, to))
     }
 
     pub fn person(&self, id: &str) -> Option<&Person> {
