@@ -28,10 +28,7 @@ pub struct ContradictionKey {
 
 impl ContradictionKey {
     pub fn of(resolved: &Resolved, c: &Contradiction) -> Self {
-        let mut values = c
-            .sides
-            .clone()
-            .map(|side| resolved.value(side.entry).key());
+        let mut values = c.sides.clone().map(|side| resolved.value(side.entry).key());
         values.sort();
         ContradictionKey {
             event: resolved.events[c.event].descriptors.clone(),

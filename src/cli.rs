@@ -359,17 +359,17 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
                         && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
                 }
             };
-            let options = report::text::TextOptions {
-                color,
-                diff_fields,
-            };
+            let options = report::text::TextOptions { color, diff_fields };
             report::text::write(&outcome, &options, &mut out)?;
         }
     }
     out.flush()?;
     // The report lists every input and why it could not be read; then the run fails.
     if totals.ok == 0 {
-        bail!("no input could be read ({} given or found)", totals.documents);
+        bail!(
+            "no input could be read ({} given or found)",
+            totals.documents
+        );
     }
     Ok(if counted.is_empty() || args.exit_zero {
         ExitStatus::Clean

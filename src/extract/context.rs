@@ -239,6 +239,22 @@ pub fn frame_of(an: &Analysis, expr: Range<usize>) -> Frame {
     if looks_back(an, clause.clone()) {
         return Frame::Previous;
     }
+    // A meeting word inside the expression itself ("الاجتماع الوزاري" as a type) is qualified
+    // like any other: "منذ الاجتماع الوزاري", "الاجتماع الوزاري المقبل".
+    if let Some(noun) = an
+        .cues_in(expr.start.saturating_sub(1)..expr.end)
+        .find(|m| {
+            m.group() == "meeting"
+                && m.tag() == "noun"
+                && m.tokens.start < expr.end
+                && expr.start < m.tokens.end
+        })
+    {
+        let frame = noun_frame(an, noun.tokens.clone());
+        if frame != Frame::Main {
+            return frame;
+        }
+    }
     let sentence = an.sentence_range(first.start);
     let sentence = an
         .token_at(sentence.start)

@@ -37,8 +37,8 @@ const OTHER_TENSE: f32 = 0.4;
 /// the text contradicting itself rather than a stray mention.
 const CONTRADICTION_WEIGHT: f32 = 1.0;
 const CONTRADICTION_SHARE: f32 = 0.3;
-/// Distinct hosts of comparable weight that make a text a survey of several meetings.
-const SURVEY_HOSTS: usize = 3;
+/// Distinct hosts (or dates) that make a text a survey of several meetings.
+const SURVEY_MEETINGS: usize = 3;
 
 /// Where one claim stands.
 #[derive(Debug, Clone, Copy)]
@@ -85,6 +85,14 @@ pub fn read(an: &Analysis, claims: &mut [Claim], findings: &mut Vec<Finding>) ->
             }
         }
     }
+    if let Some(reason) = survey(claims) {
+        for claim in claims.iter_mut() {
+            if claim.role == Role::Reading && is_about_meeting(claim.field) {
+                mention(claim, "one of several meetings the text surveys");
+            }
+        }
+        return Meeting::None { reason };
+    }
     for field in Field::ALL {
         match field.kind() {
             FieldKind::Scalar | FieldKind::PerDocument => {
@@ -94,7 +102,48 @@ pub fn read(an: &Analysis, claims: &mut [Claim], findings: &mut Vec<Finding>) ->
         }
     }
     check_weekday_against_date(claims, findings);
-    meeting(claims, &places)
+    meeting(claims)
+}
+
+/// Why a text surveys several meetings rather than reporting one: it places meetings in three
+/// cities or more, or dates them to three days or months or more, none of them set apart as
+/// another meeting. `None` for a text that reports one meeting.
+fn survey(claims: &[Claim]) -> Option<String> {
+    let distinct = |field: Field| {
+        let mut values: Vec<&Value> = claims
+            .iter()
+            .filter(|c| c.field == field && c.role == Role::Reading)
+            .map(|c| &c.value)
+            .collect();
+        values.sort();
+        values.dedup();
+        // Values that could be one another (a date and the same date without its year) count
+        // once: only mutually conflicting values are different meetings.
+        let mut apart: Vec<&Value> = Vec::new();
+        for v in values {
+            if apart
+                .iter()
+                .all(|a| field.relate(a, v) == Relation::Conflict)
+            {
+                apart.push(v);
+            }
+        }
+        apart.len()
+    };
+    let (cities, dates) = (distinct(Field::HostCity), distinct(Field::MeetingDate));
+    if cities >= SURVEY_MEETINGS {
+        Some(format!(
+            "names meetings in {cities} cities without reporting one of them (a survey, a \
+             history or an analysis)"
+        ))
+    } else if dates >= SURVEY_MEETINGS {
+        Some(format!(
+            "names meetings on {dates} different dates without reporting one of them (a \
+             survey, a history or an analysis)"
+        ))
+    } else {
+        None
+    }
 }
 
 /// Whether a field describes the meeting (so another meeting's value is a mention), rather than
@@ -262,6 +311,7 @@ fn choose(field: Field, claims: &mut [Claim], places: &[Place], findings: &mut V
     });
     let best = &candidates[0];
     let best_first = best.claims[0];
+    let mut reported = false;
     for other in &candidates[1..] {
         let relation = field.relate(&best.value, &other.value);
         let note = match relation {
@@ -271,7 +321,8 @@ fn choose(field: Field, claims: &mut [Claim], places: &[Place], findings: &mut V
                 let contradicts = is_descriptor(field) || field == Field::MemberCount;
                 let strong = other.weight >= CONTRADICTION_WEIGHT
                     && other.weight >= CONTRADICTION_SHARE * best.weight;
-                if contradicts && strong && field != Field::MeetingType {
+                if contradicts && strong && field != Field::MeetingType && !reported {
+                    reported = true;
                     let (a, b) = (&claims[best_first], &claims[other.claims[0]]);
                     findings.push(Finding {
                         kind: FindingKind::SelfContradiction,
@@ -352,53 +403,25 @@ fn check_weekday_against_date(claims: &[Claim], findings: &mut Vec<Finding>) {
 }
 
 /// Whether the reading describes a meeting, and why not when it does not.
-fn meeting(claims: &[Claim], places: &[Place]) -> Meeting {
-    let reading = |field: Field| {
-        claims
-            .iter()
-            .filter(move |c| c.field == field && c.role == Role::Reading)
+fn meeting(claims: &[Claim]) -> Meeting {
+    let described = claims
+        .iter()
+        .any(|c| is_descriptor(c.field) && c.role == Role::Reading);
+    if described {
+        return Meeting::Reported;
+    }
+    let elsewhere = claims
+        .iter()
+        .any(|c| is_descriptor(c.field) && c.role == Role::Mention);
+    let reason = if elsewhere {
+        "reports no meeting of its own: the only meetings it names are others (an earlier, a \
+         coming or a compared meeting)"
+    } else {
+        "reports no meeting: no date, place or type of a meeting is named"
     };
-    let described = Field::ALL
-        .into_iter()
-        .filter(|&f| is_descriptor(f))
-        .any(|f| reading(f).next().is_some());
-    if !described {
-        let elsewhere = claims
-            .iter()
-            .any(|c| is_descriptor(c.field) && c.role == Role::Mention);
-        let reason = if elsewhere {
-            "reports no meeting of its own: the only meetings it names are others (an earlier, a \
-             coming or a compared meeting)"
-        } else {
-            "reports no meeting: no date, place or type of a meeting is named"
-        };
-        return Meeting::None {
-            reason: reason.to_owned(),
-        };
+    Meeting::None {
+        reason: reason.to_owned(),
     }
-    // A text that names several hosts none of which stands out (not in the headline or lead)
-    // surveys meetings rather than reporting one.
-    let mut hosts: Vec<&Value> = claims
-        .iter()
-        .zip(places)
-        .filter(|(c, p)| c.field == Field::HostCity && p.frame == Frame::Main && p.weight <= BODY)
-        .map(|(c, _)| &c.value)
-        .collect();
-    hosts.sort();
-    hosts.dedup();
-    let lead_host = claims
-        .iter()
-        .zip(places)
-        .any(|(c, p)| c.field == Field::HostCity && p.weight > BODY && p.frame == Frame::Main);
-    if hosts.len() >= SURVEY_HOSTS && !lead_host {
-        return Meeting::None {
-            reason: format!(
-                "names {} meetings in different cities without reporting one of them",
-                hosts.len()
-            ),
-        };
-    }
-    Meeting::Reported
 }
 
 #[cfg(test)]

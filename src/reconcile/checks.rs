@@ -34,7 +34,8 @@ pub struct Check {
 /// Each full date of the event against each weekday its documents give.
 pub fn weekday_checks(coll: &Collection, fields: &[Judgement]) -> Vec<Check> {
     let field = |f: Field| fields.iter().find(|j| j.field == f);
-    let (Some(dates), Some(days)) = (field(Field::MeetingDate), field(Field::MeetingWeekday)) else {
+    let (Some(dates), Some(days)) = (field(Field::MeetingDate), field(Field::MeetingWeekday))
+    else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -64,7 +65,11 @@ pub fn weekday_checks(coll: &Collection, fields: &[Judgement]) -> Vec<Check> {
                     ids(&day.documents),
                     if day.documents.len() == 1 { "s" } else { "" },
                     weekday_name(w.0),
-                    if consistent { ": consistent" } else { ": inconsistent" }
+                    if consistent {
+                        ": consistent"
+                    } else {
+                        ": inconsistent"
+                    }
                 ),
             });
         }

@@ -7,7 +7,9 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::extract::{Claim, Evidence, Field, FieldKind, Finding, FindingKind, Meeting, Role, Value};
+use crate::extract::{
+    Claim, Evidence, Field, FieldKind, Finding, FindingKind, Meeting, Role, Value,
+};
 use crate::text::dates::PartialDate;
 
 /// A document, by its index in the collection (input order).

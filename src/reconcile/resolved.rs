@@ -169,7 +169,11 @@ pub fn contradictions_of(event_index: usize, event: &Event) -> Vec<Contradiction
             });
         }
     }
-    let clashes = |f: Field| event.field(f).is_some_and(|j| j.verdict == Verdict::Conflict);
+    let clashes = |f: Field| {
+        event
+            .field(f)
+            .is_some_and(|j| j.verdict == Verdict::Conflict)
+    };
     let weekday_clashes = clashes(Field::MeetingWeekday) || clashes(Field::MeetingDate);
     for check in event.checks.iter().filter(|c| !c.consistent) {
         // One document against itself is that document's own finding; a weekday or date field

@@ -63,10 +63,7 @@ pub fn write(
             continue;
         };
         let reading = r.collection.reading(d);
-        let line = r
-            .collection
-            .scalar(d, odd.field)
-            .map_or(1, |(_, q)| q.line);
+        let line = r.collection.scalar(d, odd.field).map_or(1, |(_, q)| q.line);
         let title = format!(
             "contradiction about {} {}: {}",
             event.id,

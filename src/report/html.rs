@@ -228,4 +228,3 @@ fn base64(bytes: &[u8]) -> String {
     }
     out
 }
-

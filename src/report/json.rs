@@ -335,7 +335,9 @@ fn published(claims: &[Claim]) -> Option<JsonPublished<'_>> {
         Some(Claim {
             value: Value::Date(d),
             ..
-        }) => d.weekday().map(|w| crate::text::dates::weekday_name(w).to_owned()),
+        }) => d
+            .weekday()
+            .map(|w| crate::text::dates::weekday_name(w).to_owned()),
         _ => None,
     });
     Some(JsonPublished {
@@ -595,7 +597,11 @@ pub fn write(
     out.write_all(b",\n  \"unattached\": ")?;
     array(out, &mut buf, unattached(resolved))?;
     out.write_all(b",\n  \"near\": ")?;
-    array(out, &mut buf, resolved.near.iter().map(|n| near(resolved, n)))?;
+    array(
+        out,
+        &mut buf,
+        resolved.near.iter().map(|n| near(resolved, n)),
+    )?;
     out.write_all(b",\n  \"contradictions\": ")?;
     array(
         out,

@@ -161,4 +161,3 @@ pub fn array<T: Serialize>(
     }
     out.write_all(if empty { b"[]" } else { b"\n  ]" })
 }
-

@@ -132,7 +132,9 @@ mod tests {
         };
         spill.push(&doc("{\"m\": null}"), Some(0)).unwrap();
         spill.push(&doc("{\"m\": null}"), None).unwrap();
-        spill.push(&doc("{\"m\": null, \"x\": 1}"), Some(1)).unwrap();
+        spill
+            .push(&doc("{\"m\": null, \"x\": 1}"), Some(1))
+            .unwrap();
         let mut out = Vec::new();
         spill
             .replay(

@@ -137,7 +137,10 @@ fn another_meeting_is_a_difference_not_a_contradiction() {
         "انعقد يوم الأحد في الدوحة اجتماع لوزراء الدفاع في التحالف الدولي، \
          الذي يضم 95 دولة عضواً.\n",
     );
-    for args in [vec![articles.as_str()], vec![articles.as_str(), "--baseline", &baseline]] {
+    for args in [
+        vec![articles.as_str()],
+        vec![articles.as_str(), "--baseline", &baseline],
+    ] {
         let out = run(&args);
         assert_eq!(
             out.status.code(),

@@ -89,7 +89,11 @@ fn fail_on_chooses_what_counts() {
     let dir = dir.path().to_str().unwrap();
     assert_eq!(run(&[dir]).status.code(), Some(1));
     for which in ["contradiction", "any", "within-event"] {
-        assert_eq!(run(&[dir, "--fail-on", which]).status.code(), Some(1), "{which}");
+        assert_eq!(
+            run(&[dir, "--fail-on", which]).status.code(),
+            Some(1),
+            "{which}"
+        );
     }
     assert_eq!(run(&[dir, "--fail-on", "never"]).status.code(), Some(0));
 }
@@ -99,7 +103,10 @@ fn an_unknown_diff_field_is_an_error_that_lists_the_valid_ones() {
     let out = run(&["fixtures", "--diff", "member_cuont"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("member_cuont") && err.contains("member_count"), "{err}");
+    assert!(
+        err.contains("member_cuont") && err.contains("member_count"),
+        "{err}"
+    );
     assert!(out.stdout.is_empty(), "no report on a usage error");
     // A hostile name is shown, but never acted on.
     let out = run(&["fixtures", "--diff", "x\u{1b}[31m"]);
@@ -174,7 +181,10 @@ fn folder_walk_lists_what_it_skips() {
 fn diff_shows_how_wording_differs() {
     let out = run(&["fixtures", "--diff", "member_count"]);
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("How the wording differs: member count"), "{text}");
+    assert!(
+        text.contains("How the wording differs: member count"),
+        "{text}"
+    );
     assert!(text.contains("[-") || text.contains("{+"));
 }
 

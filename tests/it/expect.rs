@@ -288,14 +288,11 @@ pub fn check_events(report: &Value, expected: &[Vec<String>], m: &mut Mismatches
 
 /// A field's judgement in the report's event that holds `doc`.
 pub fn event_field<'a>(report: &'a Value, doc: &str, name: &str) -> Option<&'a Value> {
-    report["events"]
-        .as_array()?
-        .iter()
-        .find(|e| {
-            e["documents"]
-                .as_array()
-                .is_some_and(|d| d.iter().any(|x| x == doc))
-        })?["fields"]
+    report["events"].as_array()?.iter().find(|e| {
+        e["documents"]
+            .as_array()
+            .is_some_and(|d| d.iter().any(|x| x == doc))
+    })?["fields"]
         .as_array()?
         .iter()
         .find(|f| f["field"] == name)
@@ -313,9 +310,8 @@ pub fn check_event_fields(report: &Value, doc: &str, expected: &Value, m: &mut M
             m.push(format!("field {name}: missing from the event of {doc}"));
             continue;
         };
-        let same_list = LIST_FIELDS.contains(&name.as_str())
-            && want == "partial"
-            && f["verdict"] == "agree";
+        let same_list =
+            LIST_FIELDS.contains(&name.as_str()) && want == "partial" && f["verdict"] == "agree";
         if &f["verdict"] != want && !same_list {
             m.push(format!(
                 "field {name} of the event of {doc}: verdict {} (want {want})",

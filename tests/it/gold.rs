@@ -99,9 +99,8 @@ fn check_field(gold: &Value, event: &Value, name: &str, want: &Value, m: &mut Mi
     };
     // A list whose sources all give the same items agrees: the gold's `partial` allows for
     // sources that omit optional items, which these readings do not.
-    let same_list = want.get("items").is_some()
-        && want["verdict"] == "partial"
-        && got["verdict"] == "agree";
+    let same_list =
+        want.get("items").is_some() && want["verdict"] == "partial" && got["verdict"] == "agree";
     if got["verdict"] != want["verdict"] && !same_list {
         m.push(format!(
             "{id} {name}: verdict {} want {}",
@@ -135,17 +134,21 @@ fn check_field(gold: &Value, event: &Value, name: &str, want: &Value, m: &mut Mi
     for (value, docs) in expected.and_then(Value::as_object).into_iter().flatten() {
         match groups.iter().find(|(k, _)| k == value) {
             Some((_, got_docs)) if *got_docs == docs => {}
-            Some((_, got_docs)) if is_list && optional_extra(gold, docs, got_docs, name, value) => {}
-            Some((_, got_docs)) => {
-                m.push(format!("{id} {name}={value}: documents {got_docs} want {docs}"))
+            Some((_, got_docs)) if is_list && optional_extra(gold, docs, got_docs, name, value) => {
             }
+            Some((_, got_docs)) => m.push(format!(
+                "{id} {name}={value}: documents {got_docs} want {docs}"
+            )),
             None => m.push(format!("{id} {name}={value}: missing")),
         }
     }
     if let Some(silent) = want.get("silent")
         && &got["silent"] != silent
     {
-        m.push(format!("{id} {name}: silent {} want {silent}", got["silent"]));
+        m.push(format!(
+            "{id} {name}: silent {} want {silent}",
+            got["silent"]
+        ));
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod ci;
 mod cli;
+mod collection;
 mod corpus;
 mod expect;
 mod gold;

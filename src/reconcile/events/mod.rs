@@ -73,7 +73,10 @@ pub fn link(coll: &Collection) -> Linking {
     let mut linked: Vec<(f32, Doc, Doc)> = pairs
         .par_iter()
         .filter_map(|&(a, b)| {
-            let (pa, pb) = (profiles[a as usize].as_ref()?, profiles[b as usize].as_ref()?);
+            let (pa, pb) = (
+                profiles[a as usize].as_ref()?,
+                profiles[b as usize].as_ref()?,
+            );
             let c = compare(pa, pb);
             c.linked().then(|| (c.score(), a, b))
         })
@@ -85,7 +88,8 @@ pub fn link(coll: &Collection) -> Linking {
     });
     let n = coll.len();
     let mut parent: Vec<u32> = (0..n as u32).collect();
-    let mut tally: Vec<Option<Tally>> = profiles.iter().map(|p| p.as_ref().map(Tally::of)).collect();
+    let mut tally: Vec<Option<Tally>> =
+        profiles.iter().map(|p| p.as_ref().map(Tally::of)).collect();
     let mut reasons: Vec<Vec<(String, u32)>> = vec![Vec::new(); n];
     let mut size: Vec<u32> = vec![1; n];
     for (_, a, b) in linked {
@@ -204,20 +208,36 @@ pub fn explain(signal: Signal, names: &Names) -> String {
         Signal::TimeApart(n) => format!("reported {n} days or more apart"),
         Signal::SameWeekday(w) => format!("same weekday {}", weekday_name(w)),
         Signal::NextWeekday(a, b) | Signal::OtherWeekday(a, b) => {
-            format!("different weekdays ({}, {})", weekday_name(a), weekday_name(b))
+            format!(
+                "different weekdays ({}, {})",
+                weekday_name(a),
+                weekday_name(b)
+            )
         }
         Signal::SameCity(c) => format!("same host city {}", names.name(c)),
         Signal::CitiesOfOneCountry(a, b) | Signal::CitiesApart(a, b) => {
-            format!("different host cities ({}, {})", names.name(a), names.name(b))
+            format!(
+                "different host cities ({}, {})",
+                names.name(a),
+                names.name(b)
+            )
         }
         Signal::SameCountry(c) => format!("same host country {}", names.name(c)),
         Signal::CountriesApart(a, b) => {
-            format!("different host countries ({}, {})", names.name(a), names.name(b))
+            format!(
+                "different host countries ({}, {})",
+                names.name(a),
+                names.name(b)
+            )
         }
         Signal::SameType(t) => format!("same meeting type {}", t.id()),
         Signal::SameFamily(a, _) => format!("same meeting-type family ({})", family(a)),
         Signal::FamiliesApart(a, b) => {
-            format!("different meeting-type families ({}, {})", family(a), family(b))
+            format!(
+                "different meeting-type families ({}, {})",
+                family(a),
+                family(b)
+            )
         }
         Signal::SharedChair(p) => format!("chair {}", names.name(p)),
         Signal::SharedChairCountry(c) => format!("chaired by {}", names.name(c)),

@@ -235,7 +235,9 @@ pub fn compare(a: &Profile, b: &Profile) -> Comparison {
 
 /// Items two sorted lists share.
 fn shared<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
-    a.iter().copied().filter(move |x| b.binary_search(x).is_ok())
+    a.iter()
+        .copied()
+        .filter(move |x| b.binary_search(x).is_ok())
 }
 
 #[cfg(test)]
@@ -281,7 +283,10 @@ mod tests {
         b.date = Some(110);
         assert!(!compare(&a, &b).linked());
         b.date = Some(101);
-        assert!(compare(&a, &b).linked(), "a day apart is a contradiction, not two meetings");
+        assert!(
+            compare(&a, &b).linked(),
+            "a day apart is a contradiction, not two meetings"
+        );
     }
 
     #[test]
