@@ -20,7 +20,7 @@ const HOST_WINDOW: usize = 5;
 
 /// Words that may stand between "في" and the city: "في العاصمة السعودية الرياض" (compared
 /// without article or proclitics: "بالعاصمة").
-const PLACE_WORDS: &[&str] = &["عاصمه", "مدينه", "محافظه", "منطقه", "اماره", "ولايه"];
+const PLACE_WORDS: &[&str] = &["عاصمه", "مدينه", "محافظه", "منطقه", "اماره", "ولايه", "مقر"];
 
 /// The proclitics a place word carries, if it is one ("بالعاصمه" → Some("بال")).
 fn place_word(word: &str) -> Option<&str> {
@@ -40,14 +40,20 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
         let sentence = an.sentence_range(an.tokens[m.tokens.start].start);
         let s1 = an.token_at(sentence.end);
         let s0 = an.token_at(sentence.start);
+        // A meeting word reaches a place only within its clause: "ويناقش الاجتماع، الذي …،
+        // تمدد التنظيم في ليبيا" names a topic, not the host.
+        let clause_end = super::context::clause_of(an, m.tokens.start).end.min(s1);
         let place = match (m.group(), m.tag()) {
             ("host", "verb") => place_after(an, m.tokens.end, s1, HOST_WINDOW, false)
                 .or_else(|| place_before(an, m.tokens.start, s0)),
             ("host", "held") => place_after(an, m.tokens.end, s1, MEETING_WINDOW, true),
             ("host", "label") => place_after(an, m.tokens.end, s1, 3, false),
             ("meeting", "noun") => construct_city(an, m.tokens.end)
-                .or_else(|| place_after(an, m.tokens.end, s1, MEETING_WINDOW, true)),
+                .or_else(|| place_after(an, m.tokens.end, clause_end, MEETING_WINDOW, true))
+                .or_else(|| place_just_before(an, m.tokens.start, s0)),
             ("meeting", "verb") => place_after(an, m.tokens.end, s1, MEETING_WINDOW, true),
+            // "بحث كبار مسؤولي التحالف، أمس، بالصخيرات": the meeting's level names it too.
+            ("meeting_type", _) => place_after(an, m.tokens.end, clause_end, MEETING_WINDOW, true),
             _ => None,
         };
         if let Some(ents) = place
@@ -90,11 +96,23 @@ fn place_run(an: &Analysis, mut t: usize, end: usize) -> Option<Range<usize>> {
     }
     let after_place_word = t > from;
     let first = entity_at_token(an, t)?;
+    // "في مقر الجامعة العربية": a body's headquarters, in the city the gazetteer gives it.
+    let at_headquarters = after_place_word && headquarters(an, &an.entities[first]).is_some();
     let mut last = first;
-    while last < an.entities.len() && is_place(&an.entities[last]) {
+    while last < an.entities.len()
+        && (is_place(&an.entities[last]) || (last == first && at_headquarters))
+    {
         let next_t = entity_end_token(an, &an.entities[last]);
         match entity_at_token(an, next_t) {
-            Some(n) if n == last + 1 && next_t < end && is_place(&an.entities[n]) => last = n,
+            // "في نيويورك وباريس تؤكد": a place after "و" starts something else.
+            Some(n)
+                if n == last + 1
+                    && next_t < end
+                    && is_place(&an.entities[n])
+                    && !an.key()[an.entities[n].span.start..].starts_with('و') =>
+            {
+                last = n
+            }
             _ => break,
         }
     }
@@ -105,6 +123,7 @@ fn place_run(an: &Analysis, mut t: usize, end: usize) -> Option<Range<usize>> {
         .any(|e| match e.entity {
             EntityRef::Country(_) | EntityRef::City(_) => true,
             EntityRef::CountryAdjective(_) => after_place_word,
+            EntityRef::Organisation(_) => at_headquarters,
             _ => false,
         })
         .then_some(run)
@@ -215,6 +234,31 @@ fn place_before(an: &Analysis, verb: usize, sentence_start: usize) -> Option<Ran
     })
 }
 
+/// "في العاصمة الإيطالية أعمال الاجتماع": a place after في (or ب) that ends right before the
+/// meeting word.
+fn place_just_before(an: &Analysis, noun: usize, sentence_start: usize) -> Option<Range<usize>> {
+    let lo = noun.saturating_sub(5).max(sentence_start);
+    (lo..noun).find_map(|t| {
+        let word = an.tokens[t].text(an.key());
+        let (start, after_fi) = if word == "في" || word == "وفي" {
+            (t + 1, true)
+        } else {
+            (t, false)
+        };
+        let run = place_run(an, start, noun)?;
+        let first = &an.entities[run.start];
+        let via_ba = an.key()[first.span.start..first.span.start + first.clitic_len].ends_with('ب');
+        let last = &an.entities[run.end - 1];
+        let adjacent = an.token_at(last.span.end) == noun;
+        ((after_fi || via_ba)
+            && adjacent
+            && !an.entities[run.clone()]
+                .iter()
+                .any(|e| is_in_dateline(an, e)))
+        .then_some(run)
+    })
+}
+
 /// "اجتماع الرياض", "مؤتمر جدة": a city right after a meeting word.
 fn construct_city(an: &Analysis, t: usize) -> Option<Range<usize>> {
     let i = entity_at_token(an, t)?;
@@ -223,12 +267,27 @@ fn construct_city(an: &Analysis, t: usize) -> Option<Range<usize>> {
         .then_some(i..i + 1)
 }
 
+/// The city of an organisation's headquarters, as a gazetteer entity.
+fn headquarters(an: &Analysis, e: &EntityMatch) -> Option<EntityRef> {
+    let EntityRef::Organisation(i) = e.entity else {
+        return None;
+    };
+    let g = an.gazetteer;
+    let city = g.organisations().get(i)?.hq.as_deref()?;
+    // The cities table is sorted by id.
+    let index = g
+        .cities()
+        .binary_search_by(|c| c.id.as_str().cmp(city))
+        .ok()?;
+    Some(EntityRef::City(index))
+}
+
 fn claim_place(an: &Analysis, run: &[EntityMatch], out: &mut Vec<Claim>) {
     let g = an.gazetteer;
     let span = run[0].span.start..run[run.len() - 1].span.end;
     let mut countries: Vec<String> = Vec::new();
     for e in run {
-        let entity = resolve(an, e);
+        let entity = headquarters(an, e).unwrap_or_else(|| resolve(an, e));
         match entity {
             EntityRef::City(_) => {
                 let country = g.entity_country(entity).map(str::to_owned);

@@ -52,10 +52,11 @@ struct Place {
 pub fn read(an: &Analysis, claims: &mut [Claim], findings: &mut Vec<Finding>) -> Meeting {
     let layout = Layout::new(an);
     let announcement = layout.is_announcement(an);
-    let places: Vec<Place> = claims
+    let mut places: Vec<Place> = claims
         .iter()
         .map(|c| place(an, &layout, c, announcement))
         .collect();
+    dated_elsewhere(an, claims, &mut places);
     for (claim, place) in claims.iter_mut().zip(&places) {
         if claim.role == Role::Reading
             && place.frame != Frame::Main
@@ -93,12 +94,21 @@ pub fn read(an: &Analysis, claims: &mut [Claim], findings: &mut Vec<Finding>) ->
         }
         return Meeting::None { reason };
     }
+    // Fields that bear on each other are chosen in order: the date before the weekday it
+    // implies, the host country (which each named city supports) before the city.
+    choose(Field::MeetingDate, claims, &places, findings, &[]);
+    let implied = implied_weekdays(claims, &places);
+    choose(Field::MeetingWeekday, claims, &places, findings, &implied);
+    let countries = city_countries(claims, &places);
+    choose(Field::HostCountry, claims, &places, findings, &countries);
+    keep_cities_of_the_host(claims);
     for field in Field::ALL {
-        match field.kind() {
-            FieldKind::Scalar | FieldKind::PerDocument => {
-                choose(field, claims, &places, findings);
-            }
-            FieldKind::List => {}
+        let done = matches!(
+            field,
+            Field::MeetingDate | Field::MeetingWeekday | Field::HostCountry
+        );
+        if !done && field.kind() != FieldKind::List {
+            choose(field, claims, &places, findings, &[]);
         }
     }
     check_weekday_against_date(claims, findings);
@@ -270,9 +280,133 @@ struct Candidate {
     weight: f32,
 }
 
+/// How far before the article's own day a meeting it reports can be, and how far after for one
+/// it announces, in days: a date further off belongs to another meeting.
+const REPORTED_WITHIN: i64 = 45;
+const ANNOUNCED_WITHIN: i64 = 400;
+
+/// A full date far from the article's own day is another meeting's ("بعد عام من اجتماع واشنطن
+/// الذي عقد في 22 مارس 2017" in a report of 13 February 2018), and so is everything its clause
+/// says of that meeting.
+fn dated_elsewhere(an: &Analysis, claims: &[Claim], places: &mut [Place]) {
+    let Some(published) = claims
+        .iter()
+        .find_map(|c| match (&c.field, &c.value, c.role) {
+            (Field::PublishedDate, Value::Date(d), Role::Reading) => full_date(d),
+            _ => None,
+        })
+    else {
+        return;
+    };
+    let mut clauses: Vec<(std::ops::Range<usize>, Frame)> = Vec::new();
+    for c in claims.iter().filter(|c| c.field == Field::MeetingDate) {
+        let Value::Date(d) = &c.value else { continue };
+        let Some(date) = full_date(d) else { continue };
+        let days = (date - published).get_days() as i64;
+        let frame = if days < -REPORTED_WITHIN {
+            Frame::Previous
+        } else if days > ANNOUNCED_WITHIN {
+            Frame::Next
+        } else {
+            continue;
+        };
+        let t = an.token_at(an.norm.from_original(c.evidence.start));
+        if t < an.tokens.len() {
+            clauses.push((super::context::clause_of(an, t), frame));
+        }
+    }
+    if clauses.is_empty() {
+        return;
+    }
+    for (claim, place) in claims.iter().zip(places.iter_mut()) {
+        if place.frame != Frame::Main || !is_about_meeting(claim.field) {
+            continue;
+        }
+        let t = an.token_at(an.norm.from_original(claim.evidence.start));
+        if let Some((_, frame)) = clauses.iter().find(|(range, _)| range.contains(&t)) {
+            place.frame = *frame;
+        }
+    }
+}
+
+fn full_date(d: &crate::text::dates::PartialDate) -> Option<jiff::civil::Date> {
+    jiff::civil::Date::new(
+        d.year?,
+        i8::try_from(d.month?).ok()?,
+        i8::try_from(d.day?).ok()?,
+    )
+    .ok()
+}
+
+/// A full date counts for the weekday it falls on this much more than a bare weekday: the date
+/// is the more deliberate statement.
+const DATE_FOR_WEEKDAY: f32 = 1.5;
+
+/// The weekdays the reading's full dates fall on, each with the weight of its date.
+fn implied_weekdays(claims: &[Claim], places: &[Place]) -> Vec<(Value, f32)> {
+    claims
+        .iter()
+        .zip(places)
+        .filter(|(c, _)| c.field == Field::MeetingDate && c.role == Role::Reading)
+        .filter_map(|(c, p)| match &c.value {
+            Value::Date(d) => Some((
+                Value::Weekday(super::value::Day(d.weekday()?)),
+                p.weight * DATE_FOR_WEEKDAY,
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The countries of the reading's host cities, each with the weight of its city.
+fn city_countries(claims: &[Claim], places: &[Place]) -> Vec<(Value, f32)> {
+    claims
+        .iter()
+        .zip(places)
+        .filter(|(c, _)| c.field == Field::HostCity && c.role == Role::Reading)
+        .filter_map(|(c, p)| match &c.value {
+            Value::City {
+                country: Some(code),
+                ..
+            } => Some((Value::Country(code.clone()), p.weight)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Once the host country is chosen, a city in another country is another place.
+fn keep_cities_of_the_host(claims: &mut [Claim]) {
+    let Some(host) = claims
+        .iter()
+        .find(|c| c.field == Field::HostCountry && c.role == Role::Reading)
+        .map(|c| c.value.clone())
+    else {
+        return;
+    };
+    let Value::Country(host) = host else { return };
+    for claim in claims.iter_mut() {
+        if claim.field == Field::HostCity
+            && claim.role == Role::Reading
+            && let Value::City {
+                country: Some(code),
+                ..
+            } = &claim.value
+            && *code != host
+        {
+            mention(claim, "a place in another country than the meeting's host");
+        }
+    }
+}
+
 /// Picks the reading of one scalar field among the claims still in the reading; every other
-/// value becomes a mention.
-fn choose(field: Field, claims: &mut [Claim], places: &[Place], findings: &mut Vec<Finding>) {
+/// value becomes a mention. `extra` is support other fields lend to values of this one.
+fn choose(
+    field: Field,
+    claims: &mut [Claim],
+    places: &[Place],
+    findings: &mut Vec<Finding>,
+    extra: &[(Value, f32)],
+) {
     let mut by_value: BTreeMap<&Value, Candidate> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         if c.field != field || c.role != Role::Reading {
@@ -288,6 +422,11 @@ fn choose(field: Field, claims: &mut [Claim], places: &[Place], findings: &mut V
     }
     if by_value.len() < 2 {
         return;
+    }
+    for (value, weight) in extra {
+        if let Some(c) = by_value.get_mut(value) {
+            c.weight += weight;
+        }
     }
     let mut candidates: Vec<Candidate> = by_value.into_values().collect();
     // A more precise value takes the support of the less precise ones it is compatible with (a
@@ -319,8 +458,15 @@ fn choose(field: Field, claims: &mut [Claim], places: &[Place], findings: &mut V
             Relation::Compatible => "the same meeting, named less precisely".to_owned(),
             Relation::Conflict => {
                 let contradicts = is_descriptor(field) || field == Field::MemberCount;
-                let strong = other.weight >= CONTRADICTION_WEIGHT
-                    && other.weight >= CONTRADICTION_SHARE * best.weight;
+                // A count is rarely another meeting's; a place or a day often is, so it needs
+                // the headline or lead, or more than one statement.
+                let needed = if field == Field::MemberCount {
+                    CONTRADICTION_WEIGHT
+                } else {
+                    CONTRADICTION_WEIGHT * 2.0
+                };
+                let strong =
+                    other.weight >= needed && other.weight >= CONTRADICTION_SHARE * best.weight;
                 if contradicts && strong && field != Field::MeetingType && !reported {
                     reported = true;
                     let (a, b) = (&claims[best_first], &claims[other.claims[0]]);

@@ -161,6 +161,9 @@ pub struct Organisation {
     /// Number of member states (GCC 6, Arab League 22), for bodies with a fixed membership;
     /// `None` where it does not apply or changes too often to be listed.
     pub members: Option<u32>,
+    /// The city of the body's headquarters (an id in the cities table), where a meeting "at the
+    /// headquarters of" it takes place.
+    pub hq: Option<String>,
 }
 
 /// A gazetteer entry, by index into the gazetteer that produced it.
@@ -1017,9 +1020,9 @@ fn member_count(origin: &Origin, field: &str) -> Result<Option<u32>, GazetteerEr
 }
 
 fn parse_organisations(file: &str, text: &str) -> Result<Sourced<Organisation>, GazetteerError> {
-    // `members` came last and later: files without it still load.
-    let columns = ["id", "name_en", "names_ar", "weak_ar", "members"];
-    records_with_optional(file, text, &columns, 1)?
+    // `members` and `hq` came last and later: files without them still load.
+    let columns = ["id", "name_en", "names_ar", "weak_ar", "members", "hq"];
+    records_with_optional(file, text, &columns, 2)?
         .into_iter()
         .map(|(origin, f)| {
             let organisation = Organisation {
@@ -1028,6 +1031,7 @@ fn parse_organisations(file: &str, text: &str) -> Result<Sourced<Organisation>, 
                 names_ar: names(&origin, f[2])?,
                 weak_aliases: names(&origin, f[3])?,
                 members: member_count(&origin, f[4])?,
+                hq: optional(f[5]),
             };
             Ok((origin, organisation))
         })
