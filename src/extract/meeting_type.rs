@@ -116,3 +116,5 @@ pub(super) fn is_coalition_word(word: &str) -> bool {
             .any(|(_, stem, _)| bare(stem) == "تحالف")
 }
 
+#[cfg(test)]
+mod tests;

@@ -249,3 +249,5 @@ fn in_coalition_name(an: &Analysis, m: &CueMatch, sentence_start: usize) -> bool
         .any(|t| is_coalition_word(t.text(an.key())))
 }
 
+#[cfg(test)]
+pub(crate) mod tests;
