@@ -241,12 +241,17 @@ fn has_partner(an: &Analysis, from: usize, end: usize) -> bool {
         .any(|c| c.group() == CONTEXT && context_class(c) == "partner")
 }
 
-/// "التحالف الدولي لدحر داعش": the coalition's name, not a topic of its meeting.
+/// "التحالف الدولي لدحر داعش": the coalition's name, not a topic of its meeting. Punctuation
+/// between ends the name ("التحالف الدولي: قتال داعش أولوية").
 fn in_coalition_name(an: &Analysis, m: &CueMatch, sentence_start: usize) -> bool {
+    let key = an.key();
     let before = sentence_start.max(m.tokens.start.saturating_sub(2))..m.tokens.start;
-    an.tokens[before]
-        .iter()
-        .any(|t| is_coalition_word(t.text(an.key())))
+    an.tokens[before].iter().any(|t| {
+        is_coalition_word(t.text(key))
+            && key
+                .get(t.end..m.span.start)
+                .is_some_and(|gap| gap.chars().all(|c| c.is_alphanumeric() || c == ' '))
+    })
 }
 
 #[cfg(test)]

@@ -251,6 +251,10 @@ fn the_coalitions_name_is_not_its_military_campaign() {
         topics("وأكد الوزراء مواصلة محاربة داعش في أفريقيا."),
         vec!["military_campaign"]
     );
+    assert_eq!(
+        topics("التحالف الدولي: قتال داعش يبقى أولويتنا"),
+        vec!["military_campaign"]
+    );
 }
 
 #[test]
