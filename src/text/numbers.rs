@@ -41,8 +41,10 @@ pub struct NumberMatch {
     // Invariant: start < end, both on char boundaries of the normalised text.
     pub span: Range<usize>,
     pub kind: NumberKind,
-    /// Written with the article (الـ90، التسعين، الست، الأحد عشر): a number that names a known
-    /// set or rank ("الدول الست" is the whole of a set of six).
+    /// A cardinal form written with the article (الـ90، التسعين، الست، الأحد عشر، الاثنتان
+    /// والعشرون): after a plural it counts a known set ("الدول الست" is the whole of a set of
+    /// six), after a singular it ranks ("الدولة الـ90"). Ordinal words (الثالثة، الحادي عشر) are
+    /// not definite cardinals, whatever their article.
     pub definite: bool,
 }
 
@@ -786,7 +788,8 @@ fn words_scan(norm: &str, tokens: &[Token], i: usize, look_back: bool) -> Scan {
             value,
             span: first.start..last_read.end,
             kind,
-            definite: first.article,
+            definite: first.article
+                && !matches!(first.word.class, Class::OrdUnit { .. } | Class::OrdTen),
         },
         last_read.next,
     )
@@ -1428,14 +1431,26 @@ mod tests {
         };
         d(11, Ordinal, "الاجتماع الأحد عشر");
         d(11, Ordinal, "الدورة الإحدى عشرة");
-        d(11, Ordinal, "الاجتماع الحادي عشر");
-        d(11, Ordinal, "الدورة الحادية عشرة");
         d(12, Ordinal, "الأعضاء الاثنا عشر");
         d(12, Ordinal, "مع الأعضاء الاثني عشر");
         d(12, Ordinal, "الدول الاثنتا عشرة");
         d(12, Ordinal, "مع الدول الاثنتي عشرة");
-        d(12, Ordinal, "الاجتماع الثاني عشر");
-        d(12, Ordinal, "الدورة الثانية عشرة");
+        // Ordinal words rank whatever their article: they never count a set.
+        assert_eq!(one("الاجتماع الحادي عشر"), o(11, "الحادي عشر"));
+        assert_eq!(one("الدورة الحادية عشرة"), o(11, "الحادية عشرة"));
+        assert_eq!(one("الاجتماع الثاني عشر"), o(12, "الثاني عشر"));
+        assert_eq!(one("الدورة الثانية عشرة"), o(12, "الثانية عشرة"));
+        for ordinal in [
+            "الدول الثالثة",
+            "الدورة الحادية عشرة",
+            "العضو الخامس والثمانين",
+        ] {
+            let norm = NormText::new(ordinal);
+            assert!(
+                find_numbers(norm.as_str()).iter().all(|m| !m.definite),
+                "{ordinal}"
+            );
+        }
         d(15, Ordinal, "الدول الخمس عشرة");
         d(11, Ordinal, "الدور الحداشر");
         d(6, Cardinal, "الدول الست");
