@@ -12,6 +12,7 @@ pub mod field;
 pub mod host;
 pub mod meeting_type;
 pub mod priorities;
+pub mod session;
 pub mod time;
 pub mod value;
 
@@ -329,6 +330,7 @@ pub fn extract(original: &str, gazetteer: &Gazetteer) -> Extraction {
     host::extract(&analysis, &mut claims);
     chairs::extract(&analysis, &mut claims);
     count::extract(&analysis, &mut claims);
+    session::extract(&analysis, &mut claims);
     priorities::extract(&analysis, &mut claims);
     claims.sort_by(|a, b| {
         a.field
