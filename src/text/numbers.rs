@@ -740,9 +740,6 @@ fn words_scan(norm: &str, tokens: &[Token], i: usize, look_back: bool) -> Scan {
     let Some((first, joined)) = lex_first(norm, tokens, i) else {
         return Scan::Nothing;
     };
-    if look_back && let Some(scan) = tail_of_sequence(norm, tokens, i, joined) {
-        return scan;
-    }
     let mut pieces = vec![first];
     while pieces.len() < MAX_PIECES {
         let last = pieces[pieces.len() - 1];
@@ -760,6 +757,10 @@ fn words_scan(norm: &str, tokens: &[Token], i: usize, look_back: bool) -> Scan {
     let Some((value, used, kind)) = read else {
         return Scan::Nothing;
     };
+    // Only a word that begins a number is worth the look at what stands before it.
+    if look_back && let Some(scan) = tail_of_sequence(norm, tokens, i, joined) {
+        return scan;
+    }
     let last_read = pieces[used - 1];
     if !read_whole(norm, tokens, &pieces, used) {
         let tail = pieces[pieces.len() - 1];
