@@ -139,7 +139,13 @@ fn rank(an: &Analysis, n: &NumberMatch) -> Option<Range<usize>> {
         _ => t,
     };
     let cue = cue_ending_at(an, before, "member_rank")?;
-    if cue.tag() == "state" && !joins(an, n, tokens) {
+    // A state's rank needs a word of joining; so does a plain number after a member ("بقي
+    // العضو 5 سنوات"), unless the clause ends with it ("دمشق العضو 90").
+    let joined = || joins(an, n, tokens.clone());
+    let plain = n.kind == NumberKind::Cardinal;
+    if cue.tag() == "state" && !joined()
+        || plain && !joined() && !nothing_counted_after(an, n, tokens.end)
+    {
         return None;
     }
     Some(cue.span.start..n.span.end)
@@ -785,6 +791,9 @@ mod tests {
         none("وقال إن عدد أعضاء التحالف ارتفع خلال 5 سنوات.");
         none("يضم المتحف 300 قطعة أثرية.");
         none("كانت الدولة الثالثة التي تستضيف الاجتماع.");
+        none("بقي العضو 5 سنوات في منصبه.");
+        none("ظل عضوا 12 عاما في اللجنة.");
+        reads("اجتماع الرياض: دمشق العضو 90", 90, "العضو 90");
         none("زار الوزير 5 دول في جولته.");
         none("سجل المؤتمر الحادي عشر نجاحا.");
         none("بلغ عدد المحتجزين البالغ عددهم 90 في المخيم.");
