@@ -13,6 +13,7 @@ pub mod host;
 pub mod meeting_type;
 pub mod priorities;
 pub mod reading;
+pub mod session;
 pub mod time;
 pub mod value;
 
@@ -363,6 +364,7 @@ pub fn extract(original: &str, gazetteer: &Gazetteer) -> Extraction {
     host::extract(&analysis, &mut claims);
     chairs::extract(&analysis, &mut claims);
     count::extract(&analysis, &mut claims);
+    session::extract(&analysis, &mut claims);
     priorities::extract(&analysis, &mut claims);
     claims.sort_by(|a, b| {
         a.field

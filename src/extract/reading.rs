@@ -116,13 +116,15 @@ pub fn read(an: &Analysis, claims: &mut [Claim], findings: &mut Vec<Finding>) ->
 }
 
 /// Why a text surveys several meetings rather than reporting one: it places meetings in three
-/// cities or more, or dates them to three days or months or more, none of them set apart as
-/// another meeting. `None` for a text that reports one meeting.
+/// cities or more that nothing sets apart as other meetings, or dates meetings to three days or
+/// months or more (a report rarely dates the other meetings it names; a history does). `None`
+/// for a text that reports one meeting.
 fn survey(claims: &[Claim]) -> Option<String> {
     let distinct = |field: Field| {
         let mut values: Vec<&Value> = claims
             .iter()
-            .filter(|c| c.field == field && c.role == Role::Reading)
+            .filter(|c| c.field == field)
+            .filter(|c| c.role == Role::Reading || field == Field::MeetingDate)
             .map(|c| &c.value)
             .collect();
         values.sort();

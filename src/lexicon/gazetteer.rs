@@ -1520,7 +1520,7 @@ mod tests {
         let err = parse_organisations("organisations.tsv", "a\tA\tالالف\n").unwrap_err();
         assert!(
             err.to_string()
-                .contains("expected 4 to 5 tab-separated fields"),
+                .contains("expected 4 to 6 tab-separated fields"),
             "{err}"
         );
     }

@@ -2,18 +2,26 @@
 //!
 //! Works on normalised text (`NormText`): digits are ASCII, hamza forms folded, ة written ه.
 //! Spans are byte ranges into the normalised text. A leading conjunction or preposition
-//! (و ف ب ل ك) stays outside a span; an article that makes a word ordinal (التسعين، ال90)
-//! stays inside it.
+//! (و ف ب ل ك) stays outside a span; an article that makes a word ordinal or definite
+//! (التسعين، ال90، الست) stays inside it. The number words, Modern Standard Arabic in every case
+//! ending and the Egyptian and Levantine forms, are data: `data/numbers.tsv`.
+//!
+//! A number in words is read whole or not at all. When a word joined to it by و, or written
+//! right beside it, looks like a number word the lexicon does not know ("تلتمائة وخمسين" with an
+//! unknown spelling of 300), or the words do not compose ("عشرين وخمسة"), the whole sequence
+//! gives no number: reading only the words we know would leave a smaller, plausible number
+//! behind (50 for 350).
 //!
 //! Known limits: ordinals that are part of a month name (كانون الثاني، تشرين الأول، ربيع
 //! الأول، جمادى الأولى) are skipped here, the date parser owns them. Decimals without a scale
 //! word ("3.5") and digit runs shaped like dates, times or ranges ("9/2/2026", "10:30",
-//! "2020-2025") are not numbers here.
+//! "2020-2025") are not numbers here. Digits and words mixed in one number ("مليون و500 ألف")
+//! are read as separate numbers.
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::normalize::normalize;
 use crate::text::tokens::{Token, is_digits, proclitic_readings, tokenize};
@@ -33,26 +41,85 @@ pub struct NumberMatch {
     // Invariant: start < end, both on char boundaries of the normalised text.
     pub span: Range<usize>,
     pub kind: NumberKind,
+    /// A cardinal form written with the article (الـ90، التسعين، الست، الأحد عشر، الاثنتان
+    /// والعشرون): after a plural it counts a known set ("الدول الست" is the whole of a set of
+    /// six), after a singular it ranks ("الدولة الـ90"). Ordinal words (الثالثة، الحادي عشر) are
+    /// not definite cardinals, whatever their article.
+    pub definite: bool,
 }
 
-/// What part a number word plays in a compound number.
+/// What part a number word plays in a compound number (the `class` column of
+/// `data/numbers.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
     /// 1 to 9. `bound` words (أحد، إحدى، اثنا) only occur inside a larger number.
     Unit { bound: bool },
     /// عشرة/عشر: ten alone, or the teen part after a unit (ثلاثة عشر).
     Ten,
+    /// 11 to 19 in one word (حداشر، خمسطعش).
+    Teen,
     /// 20 to 90.
     Tens,
-    /// 100 to 900.
-    Hundreds,
+    /// 100 to 900. `bound` words (ميت، تلتميت) are construct forms that need a scale word after.
+    Hundreds { bound: bool },
     /// ألف، مليون، مليار. `count` is how many the word itself holds: 1 for the singular, 2 for
     /// the dual (ألفان), 0 for the plural (آلاف), which needs a count before it.
     Scale { count: u8 },
+    /// نصف، ربع: the value is the denominator; only after a scale word and و.
+    Fraction,
     /// الأول … التاسع. `bound` words (الحادي) only occur inside a larger ordinal.
     OrdUnit { bound: bool },
     /// العاشر.
     OrdTen,
+}
+
+impl Class {
+    fn parse(name: &str) -> Option<Class> {
+        Some(match name {
+            "unit" => Class::Unit { bound: false },
+            "unit_bound" => Class::Unit { bound: true },
+            "ten" => Class::Ten,
+            "teen" => Class::Teen,
+            "tens" => Class::Tens,
+            "hundreds" => Class::Hundreds { bound: false },
+            "hundreds_bound" => Class::Hundreds { bound: true },
+            "scale_one" => Class::Scale { count: 1 },
+            "scale_two" => Class::Scale { count: 2 },
+            "scale_many" => Class::Scale { count: 0 },
+            "fraction" => Class::Fraction,
+            "ordinal" => Class::OrdUnit { bound: false },
+            "ordinal_bound" => Class::OrdUnit { bound: true },
+            "ordinal_ten" => Class::OrdTen,
+            _ => return None,
+        })
+    }
+
+    /// Items of a list of numbers ("ثلاثة وأربعة", "الخامس والسادس") begin with words of one
+    /// rank; a word of another rank after a number is a compound we could not read.
+    fn rank(self) -> u8 {
+        match self {
+            Class::Unit { .. } => 0,
+            Class::Ten | Class::Teen => 1,
+            Class::Tens => 2,
+            Class::Hundreds { .. } => 3,
+            Class::Scale { .. } => 4,
+            Class::Fraction => 5,
+            Class::OrdUnit { .. } | Class::OrdTen => 6,
+        }
+    }
+
+    /// Words that go on a number written right before them, without و (عشر، مئة، ألف).
+    fn continues(self) -> bool {
+        matches!(
+            self,
+            Class::Ten
+                | Class::Teen
+                | Class::Tens
+                | Class::Hundreds { .. }
+                | Class::Scale { .. }
+                | Class::Fraction
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -61,122 +128,193 @@ struct NumWord {
     class: Class,
 }
 
-/// Number words by normalised form, without article or clitics.
-static WORDS: LazyLock<FxHashMap<String, NumWord>> = LazyLock::new(|| {
-    use Class::*;
-    let mut m = FxHashMap::default();
-    let mut add = |forms: &[&str], value: u64, class: Class| {
-        for f in forms {
-            m.insert(normalize(f), NumWord { value, class });
+/// One line of `data/numbers.tsv`.
+#[derive(Debug, Clone)]
+struct Entry {
+    /// As written in the file.
+    form: String,
+    word: NumWord,
+}
+
+/// A line of `data/numbers.tsv` that does not parse.
+#[derive(Debug, thiserror::Error)]
+#[error("numbers.tsv line {line}: {message}")]
+pub struct NumbersError {
+    pub line: usize,
+    pub message: String,
+}
+
+/// Parses `form<TAB>value<TAB>class<TAB>note` lines; `#` starts a comment line.
+fn parse_entries(text: &str) -> Result<Vec<Entry>, NumbersError> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
         }
-    };
-    let free = Unit { bound: false };
-    add(&["واحد", "واحدة"], 1, free);
-    add(&["أحد", "إحدى"], 1, Unit { bound: true });
-    add(&["اثنان", "اثنين", "اثنتان", "اثنتين"], 2, free);
-    add(&["اثنا", "اثني", "اثنتا", "اثنتي"], 2, Unit { bound: true });
-    add(&["ثلاث", "ثلاثة"], 3, free);
-    add(&["أربع", "أربعة"], 4, free);
-    add(&["خمس", "خمسة"], 5, free);
-    add(&["ست", "ستة"], 6, free);
-    add(&["سبع", "سبعة"], 7, free);
-    add(&["ثمان", "ثماني", "ثمانية"], 8, free);
-    add(&["تسع", "تسعة"], 9, free);
-    add(&["عشر", "عشرة"], 10, Ten);
-    let tens: [(&str, &str, u64); 8] = [
-        ("عشرون", "عشرين", 20),
-        ("ثلاثون", "ثلاثين", 30),
-        ("أربعون", "أربعين", 40),
-        ("خمسون", "خمسين", 50),
-        ("ستون", "ستين", 60),
-        ("سبعون", "سبعين", 70),
-        ("ثمانون", "ثمانين", 80),
-        ("تسعون", "تسعين", 90),
-    ];
-    for (nominative, oblique, v) in tens {
-        add(&[nominative, oblique], v, Tens);
+        let error = |message: String| NumbersError {
+            line: n + 1,
+            message,
+        };
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [form, value, class, _note] = cols[..] else {
+            return Err(error(format!(
+                "expected 4 tab-separated columns, found {}",
+                cols.len()
+            )));
+        };
+        let value: u64 = value
+            .parse()
+            .map_err(|_| error(format!("value {value:?} is not a whole number")))?;
+        let class = Class::parse(class).ok_or_else(|| error(format!("unknown class {class:?}")))?;
+        if form.trim().is_empty() || form.contains(' ') {
+            return Err(error(format!("form {form:?} must be one word")));
+        }
+        out.push(Entry {
+            form: form.to_owned(),
+            word: NumWord { value, class },
+        });
     }
-    add(&["مئة", "مائة"], 100, Hundreds);
-    add(
-        &[
-            "مئتان",
-            "مئتين",
-            "مائتان",
-            "مائتين",
-            "مئتا",
-            "مائتا",
-            "مئتي",
-            "مائتي",
-        ],
-        200,
-        Hundreds,
-    );
-    let hundreds: [(&str, u64); 8] = [
-        ("ثلاث", 3),
-        ("أربع", 4),
-        ("خمس", 5),
-        ("ست", 6),
-        ("سبع", 7),
-        ("ثمان", 8),
-        ("ثماني", 8),
-        ("تسع", 9),
-    ];
-    for (unit, v) in hundreds {
-        add(
-            &[&format!("{unit}مئة"), &format!("{unit}مائة")],
-            v * 100,
-            Hundreds,
-        );
-    }
-    // Singular, dual and plural forms of each scale word.
-    type ScaleForms<'a> = (&'a [&'a str], &'a [&'a str], &'a [&'a str], u64);
-    let scales: [ScaleForms; 3] = [
-        (
-            &["ألف", "ألفا"],
-            &["ألفان", "ألفين", "ألفي"],
-            &["آلاف"],
-            1_000,
-        ),
-        (
-            &["مليون", "مليونا"],
-            &["مليونان", "مليونين"],
-            &["ملايين"],
-            1_000_000,
-        ),
-        (
-            &["مليار", "مليارا"],
-            &["ملياران", "مليارين"],
-            &["مليارات"],
-            1_000_000_000,
-        ),
-    ];
-    for (one, two, many, v) in scales {
-        add(one, v, Scale { count: 1 });
-        add(two, v, Scale { count: 2 });
-        add(many, v, Scale { count: 0 });
-    }
-    let ord = OrdUnit { bound: false };
-    add(&["أول", "أولى"], 1, ord);
-    add(&["حادي", "حادية"], 1, OrdUnit { bound: true });
-    add(&["ثاني", "ثانية"], 2, ord);
-    add(&["ثالث", "ثالثة"], 3, ord);
-    add(&["رابع", "رابعة"], 4, ord);
-    add(&["خامس", "خامسة"], 5, ord);
-    add(&["سادس", "سادسة"], 6, ord);
-    add(&["سابع", "سابعة"], 7, ord);
-    add(&["ثامن", "ثامنة"], 8, ord);
-    add(&["تاسع", "تاسعة"], 9, ord);
-    add(&["عاشر", "عاشرة"], 10, OrdTen);
-    m
+    Ok(out)
+}
+
+/// The number words, and what a number word we do not know looks like.
+#[derive(Debug, Default)]
+struct Lexicon {
+    /// By normalised form, without article or clitics.
+    words: FxHashMap<String, NumWord>,
+    /// Consonant skeletons ([`skeleton`]) of number words and of the compounds their parts make,
+    /// at least [`MIN_SKELETON`] letters long: a word with one of these is taken for a number
+    /// word in a spelling the lexicon lacks.
+    skeletons: FxHashSet<String>,
+}
+
+/// Shorter skeletons are ordinary words too often (متن "text" is the skeleton of متين "200").
+const MIN_SKELETON: usize = 4;
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(&parse_entries(include_str!("../../data/numbers.tsv")).unwrap_or_default())
 });
 
-/// First words of month names whose second word is an ordinal (كانون الثاني، ربيع الأول).
-static MONTH_HEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    ["كانون", "تشرين", "ربيع", "جمادى"]
-        .iter()
-        .map(|w| normalize(w))
-        .collect()
-});
+impl Lexicon {
+    fn new(entries: &[Entry]) -> Lexicon {
+        let mut lex = Lexicon::default();
+        for e in entries {
+            lex.words.insert(normalize(&e.form), e.word);
+        }
+        // Unit skeletons by digit, with and without a first alef (ربعمية is أربع + مية).
+        let mut units: FxHashMap<u64, FxHashSet<String>> = FxHashMap::default();
+        for (form, w) in &lex.words {
+            if let Class::Unit { .. } = w.class {
+                let s = skeleton(form);
+                let set = units.entry(w.value).or_default();
+                if let Some(rest) = s.strip_prefix('ا') {
+                    set.insert(rest.to_owned());
+                }
+                set.insert(s);
+            }
+        }
+        // The endings compounds add to a unit (تلت+م، خمس+تعش، تلت+ن), learnt from the lexicon's
+        // own compounds, so that every unit with every ending is known as a shape. Teens are
+        // made from every unit; tens and hundreds from three up (twenty is not "two" + ن).
+        let mut endings: FxHashSet<(String, u64)> = FxHashSet::default();
+        for (form, w) in &lex.words {
+            let (digit, from) = match w.class {
+                Class::Teen => (w.value.checked_sub(10), 1),
+                Class::Tens => (Some(w.value / 10), 3),
+                Class::Hundreds { .. } if w.value >= 300 => (Some(w.value / 100), 3),
+                _ => (None, 0),
+            };
+            let Some(stems) = digit.and_then(|d| units.get(&d)) else {
+                continue;
+            };
+            let s = skeleton(form);
+            for u in stems {
+                if let Some(end) = s.strip_prefix(u.as_str())
+                    && !end.is_empty()
+                {
+                    endings.insert((end.to_owned(), from));
+                }
+            }
+        }
+        let mut shapes: Vec<String> = Vec::new();
+        for (form, w) in &lex.words {
+            // Units, ordinals and fractions are too short, and too like ordinary words, to be
+            // recognised by shape alone.
+            if !matches!(
+                w.class,
+                Class::Unit { .. } | Class::OrdUnit { .. } | Class::OrdTen | Class::Fraction
+            ) {
+                shapes.push(skeleton(form));
+            }
+        }
+        for (digit, stems) in &units {
+            for u in stems {
+                for (end, from) in &endings {
+                    if digit >= from {
+                        shapes.push(format!("{u}{end}"));
+                    }
+                }
+            }
+        }
+        lex.skeletons = shapes
+            .into_iter()
+            .filter(|s| s.chars().count() >= MIN_SKELETON)
+            .collect();
+        lex
+    }
+
+    /// What a word (with its clitics) is to a number scanner.
+    fn classify(&self, word: &str) -> Numeric {
+        let mut shaped = false;
+        for (_, stem, _) in proclitic_readings(word) {
+            if let Some(w) = self.words.get(stem) {
+                return Numeric::Known(*w);
+            }
+            shaped = shaped
+                || (stem.chars().count() >= MIN_SKELETON
+                    && self.skeletons.contains(&skeleton(stem)));
+        }
+        if shaped {
+            Numeric::Unknown
+        } else {
+            Numeric::Not
+        }
+    }
+}
+
+/// A word as a number scanner sees it.
+#[derive(Debug, Clone, Copy)]
+enum Numeric {
+    Known(NumWord),
+    /// Not in the lexicon, but shaped like a number word (a spelling the lexicon lacks).
+    Unknown,
+    Not,
+}
+
+/// A word's consonants, for recognising number words in spellings the lexicon lacks: letters
+/// that dialects write for one another are one (ث ت ط، ذ د، ظ ض), and after the first letter
+/// the long vowels, hamza and final ه are dropped. ثلاثمائة، تلتمية and تلاتميه all become تلتم.
+fn skeleton(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for (k, c) in word.chars().enumerate() {
+        let c = match c {
+            'ث' | 'ط' => 'ت',
+            'ذ' => 'د',
+            'ظ' => 'ض',
+            c => c,
+        };
+        if k > 0 && matches!(c, 'ا' | 'و' | 'ي' | 'ه' | 'ء') {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// First words of month names, some of whose second word is an ordinal (كانون الثاني، ربيع
+/// الأول): the date parser owns those ordinals.
+static MONTH_HEADS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| crate::text::dates::month_first_words().collect());
 
 /// "رقم" (number), which makes the number after it a label: "العضو رقم 90".
 static NUMBER_LABEL: LazyLock<String> = LazyLock::new(|| normalize("رقم"));
@@ -185,13 +323,21 @@ static NUMBER_LABEL: LazyLock<String> = LazyLock::new(|| normalize("رقم"));
 static SIX: LazyLock<String> = LazyLock::new(|| normalize("ست"));
 
 const ARTICLE: &str = "ال";
+/// The conjunction that joins the parts of a compound number.
+const AND: &str = "و";
 
-/// Every stem a number can begin with, as [`numbers_in`] looks it up: the number words and
-/// "رقم".
+/// The longest number we read ("مليون وخمسمئة وخمسة وعشرون ألفا ومئتان وثلاثة عشر") has fewer
+/// pieces than this, and the bound keeps every scan linear.
+const MAX_PIECES: usize = 16;
+
+/// Every stem a number can begin with, as [`numbers_in`] looks it up: the number words (a
+/// fraction never begins one) and "رقم".
 pub fn first_words() -> impl Iterator<Item = &'static str> {
-    WORDS
-        .keys()
-        .map(String::as_str)
+    LEXICON
+        .words
+        .iter()
+        .filter(|(_, w)| w.class != Class::Fraction)
+        .map(|(form, _)| form.as_str())
         .chain(std::iter::once(NUMBER_LABEL.as_str()))
 }
 
@@ -224,7 +370,7 @@ pub fn numbers_where(
                 out.push(m);
                 i = next;
             }
-            Scan::Skip(next) => i = next,
+            Scan::Skip(next) => i = next.max(i + 1),
             Scan::Nothing => i += 1,
         }
     }
@@ -260,7 +406,8 @@ pub fn parse_number_words(words: &[&str]) -> Option<(u64, usize)> {
 
 enum Scan {
     Found(NumberMatch, usize),
-    /// Tokens up to this index belong to something that is not a number (a date, a decimal).
+    /// Tokens up to this index belong to something that is not a number (a date, a decimal, a
+    /// sequence of number words we cannot read whole).
     Skip(usize),
     Nothing,
 }
@@ -286,6 +433,7 @@ fn scan_at(norm: &str, tokens: &[Token], i: usize) -> Scan {
             let m = NumberMatch {
                 span: tok.start + art_start..m.span.end,
                 kind: NumberKind::Ordinal,
+                definite: true,
                 ..m
             };
             return Scan::Found(m, next);
@@ -301,24 +449,7 @@ fn scan_at(norm: &str, tokens: &[Token], i: usize) -> Scan {
     {
         return digits_at(norm, tokens, i, tokens[i].start + c.len_utf8());
     }
-    let Some((m, next, first)) = read_words(norm, tokens, i) else {
-        return Scan::Nothing;
-    };
-    if m.kind == NumberKind::Ordinal && next == i + 1 && i > 0 {
-        let prev = tokens[i - 1].text(norm);
-        // "الثاني" after "كانون" names a month; a bare ordinal after digits is a unit of
-        // measure ("30 ثانية"); "في المئة" and "بالمئة" mean per cent.
-        let month = first.article && MONTH_HEADS.iter().any(|h| prev.ends_with(h.as_str()));
-        let unit = !first.article && is_digits(prev);
-        let percent = first.article
-            && first.word.class == Class::Hundreds
-            && first.word.value == 100
-            && (prev == "في" || text.starts_with('ب') || text.starts_with("وب"));
-        if month || unit || percent {
-            return Scan::Nothing;
-        }
-    }
-    Scan::Found(m, next)
+    words_scan(norm, tokens, i, true)
 }
 
 /// "رقم 90", "الرقم تسعين": a number used as a label, which ranks.
@@ -347,6 +478,7 @@ fn label_at(norm: &str, tokens: &[Token], i: usize) -> Option<Scan> {
             value: m.value,
             span: start..m.span.end,
             kind: NumberKind::Ordinal,
+            definite: false,
         },
         after,
     ))
@@ -448,6 +580,7 @@ fn digits_at(norm: &str, tokens: &[Token], i: usize, from: usize) -> Scan {
                 value,
                 span: span.start..end,
                 kind: NumberKind::Cardinal,
+                definite: false,
             },
             next,
         ),
@@ -493,7 +626,7 @@ fn scale_after(
     if &norm[prev_end..t.start] != " " {
         return None;
     }
-    match WORDS.get(t.text(norm)) {
+    match LEXICON.words.get(t.text(norm)) {
         Some(NumWord {
             value,
             class: Class::Scale { count: 0 | 1 },
@@ -527,25 +660,31 @@ struct Piece {
     next: usize,
 }
 
-/// The first word of a number, with any proclitics.
-fn lex_first(norm: &str, tokens: &[Token], i: usize) -> Option<Piece> {
+/// The first word of a number, with any proclitics, and whether و stands first among them.
+fn lex_first(norm: &str, tokens: &[Token], i: usize) -> Option<(Piece, bool)> {
     let tok = tokens[i];
     let text = tok.text(norm);
     for (stripped, stem, article) in proclitic_readings(text) {
-        let Some(word) = WORDS.get(stem) else {
+        let Some(word) = LEXICON.words.get(stem) else {
             continue;
         };
-        if stem == SIX.as_str() && !matches!(&text[..stripped], "" | "و" | "ف") {
+        // A fraction only ever follows a scale word ("مليون ونصف").
+        if word.class == Class::Fraction {
+            return None;
+        }
+        let clitics = &text[..stripped];
+        if stem == SIX.as_str() && !article && !matches!(clitics, "" | "و" | "ف") {
             continue;
         }
-        return Some(Piece {
+        let piece = Piece {
             word: *word,
             conj: false,
             article,
             start: span_start(norm, tok.start, stripped, article),
             end: tok.end,
             next: i + 1,
-        });
+        };
+        return Some((piece, clitics.starts_with(AND)));
     }
     None
 }
@@ -558,11 +697,11 @@ fn lex_next(norm: &str, tokens: &[Token], j: usize, prev_end: usize) -> Option<P
     }
     let text = tok.text(norm);
     let lookup = |s: &str| -> Option<(NumWord, bool)> {
-        if let Some(w) = WORDS.get(s) {
+        if let Some(w) = LEXICON.words.get(s) {
             return Some((*w, false));
         }
         let rest = s.strip_prefix(ARTICLE)?;
-        WORDS.get(rest).map(|w| (*w, true))
+        LEXICON.words.get(rest).map(|w| (*w, true))
     };
     let piece = |(word, article): (NumWord, bool), conj: bool, end: usize, next: usize| Piece {
         word,
@@ -575,28 +714,33 @@ fn lex_next(norm: &str, tokens: &[Token], j: usize, prev_end: usize) -> Option<P
     if let Some(found) = lookup(text) {
         return Some(piece(found, false, tok.end, j + 1));
     }
-    if text == "و" {
+    if text == AND {
         let after = tokens.get(j + 1)?;
         if &norm[tok.end..after.start] != " " {
             return None;
         }
         return lookup(after.text(norm)).map(|f| piece(f, true, after.end, j + 2));
     }
-    let rest = text.strip_prefix('و')?;
+    let rest = text.strip_prefix(AND)?;
     lookup(rest).map(|f| piece(f, true, tok.end, j + 1))
 }
 
 /// A number written in words starting at token `i`, and the index of the token after it.
 fn words_at(norm: &str, tokens: &[Token], i: usize) -> Option<(NumberMatch, usize)> {
-    read_words(norm, tokens, i).map(|(m, next, _)| (m, next))
+    match words_scan(norm, tokens, i, false) {
+        Scan::Found(m, next) => Some((m, next)),
+        _ => None,
+    }
 }
 
-/// [`words_at`], also giving the first word as read.
-fn read_words(norm: &str, tokens: &[Token], i: usize) -> Option<(NumberMatch, usize, Piece)> {
-    // The longest number we read ("مليون وخمسمئة وخمسة وعشرون ألفا ومئتان وثلاثة عشر")
-    // has fewer pieces than this, and the bound keeps the scan linear.
-    const MAX_PIECES: usize = 16;
-    let mut pieces = vec![lex_first(norm, tokens, i)?];
+/// A number written in words starting at token `i`, read whole or not at all. With
+/// `look_back`, a number joined to the word before it (by و, or written right after it) is
+/// read only when it is not the tail of a sequence of number words that cannot be read whole.
+fn words_scan(norm: &str, tokens: &[Token], i: usize, look_back: bool) -> Scan {
+    let Some((first, joined)) = lex_first(norm, tokens, i) else {
+        return Scan::Nothing;
+    };
+    let mut pieces = vec![first];
     while pieces.len() < MAX_PIECES {
         let last = pieces[pieces.len() - 1];
         match lex_next(norm, tokens, last.next, last.end) {
@@ -604,22 +748,172 @@ fn read_words(norm: &str, tokens: &[Token], i: usize) -> Option<(NumberMatch, us
             None => break,
         }
     }
-    let (value, used, kind) = if let Some((v, n)) = ordinal(&pieces) {
-        (v, n, NumberKind::Ordinal)
-    } else {
-        let (v, n) = cardinal(&pieces)?;
-        (v, n, NumberKind::Cardinal)
+    let read = ordinal(&pieces)
+        .map(|(v, n)| (v, n, NumberKind::Ordinal))
+        .or_else(|| definite(&pieces))
+        .or_else(|| cardinal(&pieces).map(|(v, n)| (v, n, NumberKind::Cardinal)));
+    // Words that compose into nothing (أحد المسؤولين، الاثنين for Monday) begin no number; the
+    // words after them may.
+    let Some((value, used, kind)) = read else {
+        return Scan::Nothing;
     };
-    let last = pieces[used - 1];
-    Some((
+    // Only a word that begins a number is worth the look at what stands before it.
+    if look_back && let Some(scan) = tail_of_sequence(norm, tokens, i, joined) {
+        return scan;
+    }
+    let last_read = pieces[used - 1];
+    if !read_whole(norm, tokens, &pieces, used) {
+        let tail = pieces[pieces.len() - 1];
+        return Scan::Skip(sequence_end(norm, tokens, tail.next, tail.end));
+    }
+    if kind == NumberKind::Ordinal && used == 1 && i > 0 {
+        let text = tokens[i].text(norm);
+        let prev = tokens[i - 1].text(norm);
+        // "الثاني" after "كانون" names a month; a bare ordinal after digits is a unit of
+        // measure ("30 ثانية"); "في المئة" and "بالمئة" mean per cent.
+        let month = first.article
+            && proclitic_readings(prev)
+                .iter()
+                .any(|(_, stem, _)| MONTH_HEADS.contains(stem));
+        let unit = !first.article && is_digits(prev);
+        let percent = first.article
+            && first.word.class == (Class::Hundreds { bound: false })
+            && first.word.value == 100
+            && (prev == "في" || text.starts_with('ب') || text.starts_with("وب"));
+        if month || unit || percent {
+            return Scan::Nothing;
+        }
+    }
+    Scan::Found(
         NumberMatch {
             value,
-            span: pieces[0].start..last.end,
+            span: first.start..last_read.end,
             kind,
+            definite: first.article
+                && !matches!(first.word.class, Class::OrdUnit { .. } | Class::OrdTen),
         },
-        last.next,
-        pieces[0],
-    ))
+        last_read.next,
+    )
+}
+
+/// Whether the number read from the first `used` of `pieces` is the whole of what is written
+/// there: the words after it, if any, begin another number of a list ("ثلاثة وأربعة"), and no
+/// word joined to it looks like a number word we do not know.
+fn read_whole(norm: &str, tokens: &[Token], pieces: &[Piece], used: usize) -> bool {
+    if let Some(next) = pieces.get(used) {
+        let last = pieces[used - 1];
+        return if next.conj {
+            next.word.class.rank() == pieces[0].word.class.rank()
+                && next.article == pieces[0].article
+        } else {
+            // Written right after without و: fine when it cannot go on the number ("أول
+            // ثلاثة", "الثلاثة الأولى"), a compound we cannot read when it could ("خمسة عشرين").
+            !(next.word.class.continues() && next.article == last.article)
+        };
+    }
+    let last = pieces[pieces.len() - 1];
+    !matches!(
+        joined_after(norm, tokens, last.next, last.end),
+        Some((_, Numeric::Unknown))
+    )
+}
+
+/// The word joined to a number that ends at `prev_end` (token `j` is the next token): written
+/// right after it, or after و (attached or apart). Its index and what it is.
+fn joined_after(
+    norm: &str,
+    tokens: &[Token],
+    j: usize,
+    prev_end: usize,
+) -> Option<(usize, Numeric)> {
+    let tok = *tokens.get(j)?;
+    if &norm[prev_end..tok.start] != " " {
+        return None;
+    }
+    let text = tok.text(norm);
+    if text == AND {
+        let after = tokens.get(j + 1)?;
+        if &norm[tok.end..after.start] != " " {
+            return None;
+        }
+        return Some((j + 1, LEXICON.classify(after.text(norm))));
+    }
+    Some((j, LEXICON.classify(text)))
+}
+
+/// The index after a sequence of number words (known or shaped like one) joined to each other
+/// that goes on from token `j`.
+fn sequence_end(norm: &str, tokens: &[Token], mut j: usize, mut prev_end: usize) -> usize {
+    for _ in 0..MAX_PIECES {
+        match joined_after(norm, tokens, j, prev_end) {
+            Some((k, Numeric::Known(_) | Numeric::Unknown)) => {
+                prev_end = tokens[k].end;
+                j = k + 1;
+            }
+            _ => break,
+        }
+    }
+    j
+}
+
+/// For a number word at token `i` joined to the word before it (`joined`: by an attached و),
+/// what the sequence of number words it ends says: `Some(Skip)` when token `i` belongs to a
+/// number read from further back, or to a sequence that cannot be read whole; `None` when a
+/// number may start here ("وأربعة" in the list "ثلاثة وأربعة", "خمسة" after an ordinary word).
+fn tail_of_sequence(norm: &str, tokens: &[Token], i: usize, joined: bool) -> Option<Scan> {
+    let before = joined_before(norm, tokens, i, joined)?;
+    match LEXICON.classify(tokens[before].text(norm)) {
+        Numeric::Not => None,
+        Numeric::Unknown => Some(Scan::Skip(sequence_end(norm, tokens, i + 1, tokens[i].end))),
+        // "نصف مليون" is half of the number after it.
+        Numeric::Known(w) if w.class == Class::Fraction => {
+            Some(Scan::Skip(sequence_end(norm, tokens, i + 1, tokens[i].end)))
+        }
+        Numeric::Known(_) => {
+            // Read the sequence from its start, as a scan from the left would have.
+            let mut start = before;
+            for _ in 0..MAX_PIECES {
+                let Some(k) = joined_before(norm, tokens, start, attached_and(norm, tokens[start]))
+                else {
+                    break;
+                };
+                match LEXICON.classify(tokens[k].text(norm)) {
+                    Numeric::Known(_) => start = k,
+                    // An unknown word further back: the sequence is not read whole.
+                    Numeric::Unknown => {
+                        return Some(Scan::Skip(sequence_end(norm, tokens, i + 1, tokens[i].end)));
+                    }
+                    Numeric::Not => break,
+                }
+            }
+            let mut at = start;
+            while at < i {
+                at = match words_scan(norm, tokens, at, false) {
+                    Scan::Found(_, next) | Scan::Skip(next) => next.max(at + 1),
+                    Scan::Nothing => at + 1,
+                };
+            }
+            (at > i).then_some(Scan::Skip(at))
+        }
+    }
+}
+
+/// Whether a token starts with the conjunction و followed by more.
+fn attached_and(norm: &str, tok: Token) -> bool {
+    let text = tok.text(norm);
+    text.len() > AND.len() && text.starts_with(AND)
+}
+
+/// The index of the word a token is joined to on its left: the token before when `joined` (an
+/// attached و) or when written right beside it; the one before a free-standing و.
+fn joined_before(norm: &str, tokens: &[Token], i: usize, joined: bool) -> Option<usize> {
+    let space = |a: usize, b: usize| &norm[tokens[a].end..tokens[b].start] == " ";
+    let p = i.checked_sub(1)?;
+    if !joined && tokens[p].text(norm) == AND {
+        let q = p.checked_sub(1)?;
+        return (space(q, p) && space(p, i)).then_some(q);
+    }
+    space(p, i).then_some(p)
 }
 
 /// An ordinal: الخامس، الحادي عشر، الخامس والثمانين، التسعين، المئة.
@@ -644,15 +938,37 @@ fn ordinal(p: &[Piece]) -> Option<(u64, usize)> {
             }
         }
         Class::OrdTen => Some((v, 1)),
-        Class::Tens | Class::Hundreds if first.article => Some((v, 1)),
+        Class::Tens | Class::Hundreds { bound: false } if first.article => Some((v, 1)),
         // "الخمسة والثمانين": a cardinal unit with article, joined to article + tens.
         Class::Unit { .. } if first.article => tens_after(true).map(|t| (v + t, 2)),
         _ => None,
     }
 }
 
-/// A cardinal: units, teens, tens, hundreds and scales in the usual Arabic order
-/// ("ألف وخمسمائة وخمسة وثمانون", "ثلاثة آلاف", "خمسة عشر ألفا").
+/// A cardinal with the article, which names a known set or, for teens, a rank as newspapers
+/// write it: "الدول الست", "العشرة", "الأحد عشر", "الاثنا عشر", "الحداشر". "الواحد" and
+/// "الاثنين" (also Monday) are not read alone.
+fn definite(p: &[Piece]) -> Option<(u64, usize, NumberKind)> {
+    let first = p.first()?;
+    if !first.article {
+        return None;
+    }
+    let v = first.word.value;
+    let teen = p
+        .get(1)
+        .is_some_and(|s| !s.conj && !s.article && s.word.class == Class::Ten);
+    match first.word.class {
+        Class::Unit { .. } if teen => Some((v + 10, 2, NumberKind::Ordinal)),
+        Class::Teen => Some((v, 1, NumberKind::Ordinal)),
+        Class::Unit { bound: false } if v >= 3 => Some((v, 1, NumberKind::Cardinal)),
+        Class::Ten => Some((v, 1, NumberKind::Cardinal)),
+        _ => None,
+    }
+}
+
+/// A cardinal: units, teens, tens, hundreds, scales and a fraction of the last scale in the
+/// usual Arabic order ("ألف وخمسمائة وخمسة وثمانون", "ثلاثة آلاف", "خمسة عشر ألفا", "مليون
+/// ونصف", Egyptian "متين وعشرة", "ميت ألف").
 fn cardinal(p: &[Piece]) -> Option<(u64, usize)> {
     #[derive(Clone, Copy, PartialEq)]
     enum Last {
@@ -661,8 +977,9 @@ fn cardinal(p: &[Piece]) -> Option<(u64, usize)> {
         Teen,
         Ten,
         Tens,
-        Hundreds,
+        Hundreds { bound: bool },
         Scale,
+        Fraction,
     }
     if p.first()?.article {
         return None;
@@ -680,7 +997,7 @@ fn cardinal(p: &[Piece]) -> Option<(u64, usize)> {
         let conj = piece.conj;
         // Where a new group below a thousand may start, and where one may go on after hundreds.
         let opens = (last == Last::Start && !conj) || (last == Last::Scale && conj);
-        let below_hundred = opens || (last == Last::Hundreds && conj);
+        let below_hundred = opens || (last == Last::Hundreds { bound: false } && conj);
         last = match (last, conj, piece.word.class) {
             (_, _, Class::Unit { bound }) if below_hundred => {
                 group += v;
@@ -690,13 +1007,17 @@ fn cardinal(p: &[Piece]) -> Option<(u64, usize)> {
                 group += 10;
                 Last::Ten
             }
+            (_, _, Class::Teen) if below_hundred => {
+                group += v;
+                Last::Teen
+            }
             (_, _, Class::Tens) if below_hundred => {
                 group += v;
                 Last::Tens
             }
-            (_, _, Class::Hundreds) if opens => {
+            (_, _, Class::Hundreds { bound }) if opens => {
                 group = v;
-                Last::Hundreds
+                Last::Hundreds { bound }
             }
             (Last::Unit { .. }, false, Class::Ten) => {
                 group += 10;
@@ -712,10 +1033,10 @@ fn cardinal(p: &[Piece]) -> Option<(u64, usize)> {
                     v: u, opens: true, ..
                 },
                 false,
-                Class::Hundreds,
+                Class::Hundreds { bound: false },
             ) if v == 100 && u >= 3 => {
                 group = u * 100;
-                Last::Hundreds
+                Last::Hundreds { bound: false }
             }
             (Last::Start, false, Class::Scale { count }) if count > 0 => {
                 total = u64::from(count) * v;
@@ -727,7 +1048,7 @@ fn cardinal(p: &[Piece]) -> Option<(u64, usize)> {
                 | Last::Teen
                 | Last::Ten
                 | Last::Tens
-                | Last::Hundreds,
+                | Last::Hundreds { .. },
                 false,
                 Class::Scale { count: 0 | 1 },
             ) if v < last_scale => {
@@ -736,9 +1057,18 @@ fn cardinal(p: &[Piece]) -> Option<(u64, usize)> {
                 last_scale = v;
                 Last::Scale
             }
+            // "مليون ونصف": a fraction of the scale just named.
+            (Last::Scale, true, Class::Fraction) if v > 0 && last_scale.is_multiple_of(v) => {
+                total = total.checked_add(last_scale / v)?;
+                Last::Fraction
+            }
             _ => break,
         };
-        if !matches!(last, Last::Unit { bound: true, .. }) {
+        let bound = matches!(
+            last,
+            Last::Unit { bound: true, .. } | Last::Hundreds { bound: true }
+        );
+        if !bound {
             best = Some((total + group, i + 1));
         }
     }
@@ -957,6 +1287,194 @@ mod tests {
     fn harakat_and_tatweel_inside_words() {
         assert_eq!(one("بلغ عددهم تِسْعِينَ"), c(90, "تِسْعِينَ"));
         assert_eq!(one("العضو التسعـين"), o(90, "التسعـين"));
+    }
+
+    #[test]
+    fn the_lexicon_parses_is_sorted_and_has_no_duplicate_form() {
+        let text = include_str!("../../data/numbers.tsv");
+        let entries = parse_entries(text).expect("data/numbers.tsv parses");
+        assert!(entries.len() > 100);
+        let forms: Vec<&str> = entries.iter().map(|e| e.form.as_str()).collect();
+        let mut sorted = forms.clone();
+        sorted.sort();
+        assert_eq!(forms, sorted, "data/numbers.tsv must be sorted by form");
+        let mut seen = FxHashMap::default();
+        for e in &entries {
+            let key = normalize(&e.form);
+            if let Some(other) = seen.insert(key.clone(), e.form.clone()) {
+                panic!("{} and {other} are one normalised form {key}", e.form);
+            }
+        }
+        assert_eq!(LEXICON.words.len(), entries.len());
+        assert!(parse_entries("خمسة\t5\tunit\n").is_err());
+        assert!(parse_entries("خمسة\tخمس\tunit\t-\n").is_err());
+        assert!(parse_entries("خمسة\t5\tdozen\t-\n").is_err());
+    }
+
+    #[test]
+    fn shapes_of_number_words_the_lexicon_lacks() {
+        let lex = &*LEXICON;
+        // Spellings that are not lines of the file, recognised by their consonants.
+        for unknown in [
+            "تلاتمائه",
+            "خمسميات",
+            "سبعطاشر",
+            "اتنعش",
+            "تسعتعش",
+            "تلتميات",
+        ] {
+            let n = normalize(unknown);
+            assert!(
+                matches!(lex.classify(&n), Numeric::Unknown),
+                "{unknown} should look like a number word"
+            );
+        }
+        // Ordinary words, some of them with consonants close to a number's.
+        for word in [
+            "متن",
+            "أسبوعين",
+            "الخميس",
+            "الأربعاء",
+            "عشيرة",
+            "ثمين",
+            "ملون",
+            "الدولة",
+        ] {
+            let n = normalize(word);
+            assert!(
+                matches!(lex.classify(&n), Numeric::Not),
+                "{word} should not look like a number word"
+            );
+        }
+    }
+
+    #[test]
+    fn egyptian_and_levantine_number_words() {
+        assert_eq!(one("دفع تلاتة جنيه"), c(3, "تلاتة"));
+        assert_eq!(one("وصل اتنين بس"), c(2, "اتنين"));
+        assert_eq!(one("حضر حداشر شخص"), c(11, "حداشر"));
+        assert_eq!(one("كانوا اتناشر"), c(12, "اتناشر"));
+        assert_eq!(one("دفعنا خمستاشر ألف"), c(15_000, "خمستاشر ألف"));
+        assert_eq!(one("صاروا خمسطعش"), c(15, "خمسطعش"));
+        assert_eq!(one("عمره تلاتين سنة"), c(30, "تلاتين"));
+        assert_eq!(one("عددهم تمانين"), c(80, "تمانين"));
+        assert_eq!(one("حوالي مية شخص"), c(100, "مية"));
+        assert_eq!(one("حوالي متين شخص"), c(200, "متين"));
+        assert_eq!(one("حوالي تلتمية شخص"), c(300, "تلتمية"));
+        assert_eq!(one("حوالي ربعمية شخص"), c(400, "ربعمية"));
+        assert_eq!(one("حوالي خمسمية شخص"), c(500, "خمسمية"));
+        assert_eq!(one("دفع ميت ألف"), c(100_000, "ميت ألف"));
+        assert_eq!(one("دفع تلتميت ألف"), c(300_000, "تلتميت ألف"));
+        assert_eq!(one("دفع تلات تلاف"), c(3000, "تلات تلاف"));
+        assert_eq!(one("دفع ألفين"), c(2000, "ألفين"));
+        assert_eq!(one("الدور التالت"), o(3, "التالت"));
+    }
+
+    #[test]
+    fn whole_number_or_none() {
+        // Egyptian compounds the lexicon knows are read whole.
+        assert_eq!(one("دفع متين وعشرة جنيه"), c(210, "متين وعشرة"));
+        assert_eq!(one("دفع تلتمية وخمسين جنيه"), c(350, "تلتمية وخمسين"));
+        assert_eq!(one("دفع متين و عشرة"), c(210, "متين و عشرة"));
+        assert_eq!(one("بقي ألف وتلتمية وخمسين"), c(1350, "ألف وتلتمية وخمسين"));
+        assert_eq!(one("تعدادهم خمسة وتلاتين"), c(35, "خمسة وتلاتين"));
+        // A spelling the lexicon lacks, before or inside the sequence: nothing, never the tail.
+        assert!(found("دفع تلاتمائه وخمسين جنيه").is_empty());
+        assert!(found("دفع ألف وتلاتمائه وخمسين جنيه").is_empty());
+        assert!(found("بلغوا خمسميات وعشرين").is_empty());
+        assert!(found("بلغوا سبعطاشر ألف").is_empty());
+        // ... or after it: the head is not left behind either.
+        assert!(found("بلغوا خمسة وتمنين").is_empty());
+        assert!(found("دفع خمسة تلتميات").is_empty());
+        // Words that do not compose: the whole sequence is dropped.
+        assert!(found("بلغوا عشرين وخمسة").is_empty());
+        assert!(found("بلغوا خمسة ومئة").is_empty());
+        assert!(found("بلغوا اثنين مئة").is_empty());
+        assert!(found("انتظروا ثلاثة ونصف").is_empty());
+        assert!(found("تبرع بنصف مليون").is_empty());
+        // A list of numbers of one rank is a list, and ordinary words before و stay out of it.
+        assert_eq!(
+            found("بين ثلاثة وأربعة أيام"),
+            vec![c(3, "ثلاثة"), c(4, "أربعة")]
+        );
+        assert_eq!(
+            found("في الجولتين الخامسة والسادسة"),
+            vec![o(5, "الخامسة"), o(6, "السادسة")]
+        );
+        assert_eq!(one("سقط قتيل وخمسة جرحى"), c(5, "خمسة"));
+        assert_eq!(one("سقط ميت وخمسة جرحى"), c(5, "خمسة"));
+        assert_eq!(one("على متن ثلاث طائرات"), c(3, "ثلاث"));
+        assert_eq!(one("خلال أسبوعين وخمسة أيام"), c(5, "خمسة"));
+        assert_eq!(found("في أول ثلاثة أيام"), vec![o(1, "أول"), c(3, "ثلاثة")]);
+    }
+
+    #[test]
+    fn fractions_of_a_scale() {
+        assert_eq!(one("رصد مليون ونصف دولار"), c(1_500_000, "مليون ونصف"));
+        assert_eq!(one("رصد ثلاثة ملايين ونصف"), c(3_500_000, "ثلاثة ملايين ونصف"));
+        assert_eq!(one("رصد ألف وربع"), c(1250, "ألف وربع"));
+        assert_eq!(one("رصد مليون ونص"), c(1_500_000, "مليون ونص"));
+        assert!(found("بعد ساعة ونصف").is_empty());
+        assert!(found("نصف الأعضاء وربعهم").is_empty());
+    }
+
+    #[test]
+    fn definite_cardinals_and_teens_in_every_case() {
+        let d = |v: u64, kind: NumberKind, s: &str| {
+            let norm = NormText::new(s);
+            let all = find_numbers(norm.as_str());
+            assert_eq!(all.len(), 1, "{s}: {all:?}");
+            assert_eq!(
+                (all[0].value, all[0].kind, all[0].definite),
+                (v, kind, true),
+                "{s}"
+            );
+        };
+        d(11, Ordinal, "الاجتماع الأحد عشر");
+        d(11, Ordinal, "الدورة الإحدى عشرة");
+        d(12, Ordinal, "الأعضاء الاثنا عشر");
+        d(12, Ordinal, "مع الأعضاء الاثني عشر");
+        d(12, Ordinal, "الدول الاثنتا عشرة");
+        d(12, Ordinal, "مع الدول الاثنتي عشرة");
+        // Ordinal words rank whatever their article: they never count a set.
+        assert_eq!(one("الاجتماع الحادي عشر"), o(11, "الحادي عشر"));
+        assert_eq!(one("الدورة الحادية عشرة"), o(11, "الحادية عشرة"));
+        assert_eq!(one("الاجتماع الثاني عشر"), o(12, "الثاني عشر"));
+        assert_eq!(one("الدورة الثانية عشرة"), o(12, "الثانية عشرة"));
+        for ordinal in [
+            "الدول الثالثة",
+            "الدورة الحادية عشرة",
+            "العضو الخامس والثمانين",
+        ] {
+            let norm = NormText::new(ordinal);
+            assert!(
+                find_numbers(norm.as_str()).iter().all(|m| !m.definite),
+                "{ordinal}"
+            );
+        }
+        d(15, Ordinal, "الدول الخمس عشرة");
+        d(11, Ordinal, "الدور الحداشر");
+        d(6, Cardinal, "الدول الست");
+        d(7, Cardinal, "مجموعة الدول السبع");
+        d(3, Cardinal, "الأعضاء الثلاثة");
+        d(10, Cardinal, "الدول العشر");
+        d(22, Ordinal, "الدول الاثنتان والعشرون");
+        d(22, Ordinal, "الدول الاثنتين والعشرين");
+        d(22, Ordinal, "الدول العربية الـ22");
+        // "الاثنين" alone is Monday, "الواحد" alone "the one": no number.
+        assert!(found("يوم الاثنين").is_empty());
+        assert!(found("الواحد منهم").is_empty());
+        assert!(found("قال أحد المسؤولين").is_empty());
+    }
+
+    #[test]
+    fn digits_glued_to_clitics_keep_the_digits_in_the_span() {
+        assert_eq!(one("أضيف لـ14 دولة"), c(14, "14"));
+        assert_eq!(one("مقارنة ب90 عضوا"), c(90, "90"));
+        assert_eq!(one("انضمت كـ90"), c(90, "90"));
+        assert_eq!(one("انضمت بـ ٩٠ دولة"), c(90, "٩٠"));
+        assert_eq!(one("الدولة الـ85"), o(85, "الـ85"));
+        assert_eq!(one("انضمت للـ85"), o(85, "لـ85"));
     }
 
     #[test]
