@@ -32,9 +32,10 @@ Examples:
 Exit status: 0 no contradiction, 1 at least one contradiction (as --fail-on counts
 them), 2 the run itself failed (bad arguments, nothing readable).";
 
-/// Reads Arabic news reports of one diplomatic meeting, extracts what each claims (date, weekday,
-/// host, co-chairs, member count, priorities, meeting type) with exact evidence, and shows where
-/// the sources agree and where they conflict.
+/// Reads Arabic news reports of diplomatic meetings, works out what each claims (date, weekday,
+/// host, type, co-chairs, participants, member count, priorities, its own date) with exact
+/// evidence, groups the reports that describe one meeting into events, and shows where sources
+/// about one meeting contradict each other.
 #[derive(Debug, Parser)]
 #[command(name = "reconcile", version, after_help = EXAMPLES)]
 pub struct Args {

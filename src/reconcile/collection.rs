@@ -182,6 +182,11 @@ impl Collection {
         &self.docs[doc as usize].id
     }
 
+    /// Every distinct value of the collection, in order of first appearance.
+    pub fn values(&self) -> impl Iterator<Item = &Value> {
+        self.entries.iter().map(|(_, v)| v)
+    }
+
     /// The value of an entry.
     pub fn value(&self, entry: Entry) -> &Value {
         &self.entries[entry as usize].1

@@ -14,8 +14,8 @@ use super::collection::{Doc, Entry};
 pub enum Verdict {
     /// Every document that states the field gives the same value.
     Agree,
-    /// Values differ without contradicting (a date and the same date without its year; a city
-    /// and its country; two names of one level of meeting).
+    /// Values differ without contradicting (a date and the same date without its year; chairs
+    /// named as people and as the countries they stand for; two names of one level of meeting).
     Compatible,
     /// Values that cannot both be true of one meeting: a contradiction.
     Conflict,

@@ -59,12 +59,12 @@ const WHY: usize = 5;
 
 /// Links the documents of a collection into events.
 pub fn link(coll: &Collection) -> Linking {
-    let mut names = Names::default();
+    let names = Names::of(coll);
     let profiles: Vec<Option<Profile>> = coll
         .documents()
         .map(|d| {
             let reading = coll.reading(d);
-            (reading.no_meeting.is_none()).then(|| Profile::of(coll, d, &mut names))
+            (reading.no_meeting.is_none()).then(|| Profile::of(coll, d, &names))
         })
         .collect();
     let ids: Vec<&str> = coll.documents().map(|d| coll.id(d)).collect();
@@ -205,7 +205,7 @@ pub fn explain(signal: Signal, names: &Names) -> String {
         Signal::SameMonth(y, m) => format!("same month {y:04}-{m:02}"),
         Signal::DifferentMonth => "different months".to_owned(),
         Signal::SameTime => "reported at the same time".to_owned(),
-        Signal::TimeApart(n) => format!("reported {n} days or more apart"),
+        Signal::TimeApart(n) => format!("dates at least {n} days apart"),
         Signal::SameWeekday(w) => format!("same weekday {}", weekday_name(w)),
         Signal::NextWeekday(a, b) | Signal::OtherWeekday(a, b) => {
             format!(

@@ -52,7 +52,9 @@ fn full_day(d: &PartialDate) -> Option<i32> {
 const REPORTED_BEFORE: i32 = 14;
 const ANNOUNCED_AFTER: i32 = 60;
 
-/// Names (cities, countries, people) as small integers, so profiles compare integers.
+/// Names (cities, countries, people) as small integers, so profiles compare integers. The
+/// numbers follow the names' own order, not the order documents came in, so that every tie
+/// broken by a number is broken the same way whatever the input order.
 #[derive(Debug, Default)]
 pub struct Names {
     ids: FxHashMap<String, u32>,
@@ -60,14 +62,42 @@ pub struct Names {
 }
 
 impl Names {
-    pub fn id(&mut self, name: &str) -> u32 {
-        if let Some(&i) = self.ids.get(name) {
-            return i;
+    /// Every name the collection's values hold, numbered in sorted order.
+    pub fn of(coll: &Collection) -> Self {
+        let mut names: Vec<String> = Vec::new();
+        for value in coll.values() {
+            match value {
+                Value::City { id, country } => {
+                    names.push(id.clone());
+                    names.extend(country.clone());
+                }
+                Value::Country(c) => names.push(c.clone()),
+                Value::Entities(es) => {
+                    for e in es {
+                        names.push(e.id.clone());
+                        names.extend(e.country.clone());
+                    }
+                }
+                Value::Entity(e) => {
+                    names.push(e.id.clone());
+                    names.extend(e.country.clone());
+                }
+                _ => {}
+            }
         }
-        let i = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
-        self.ids.insert(name.to_owned(), i);
-        self.names.push(name.to_owned());
-        i
+        names.sort_unstable();
+        names.dedup();
+        let ids = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.clone(), u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        Names { ids, names }
+    }
+
+    /// The number of a name the collection holds (every name a profile asks for).
+    pub fn id(&self, name: &str) -> u32 {
+        self.ids.get(name).copied().unwrap_or(u32::MAX)
     }
 
     pub fn name(&self, id: u32) -> &str {
@@ -101,7 +131,7 @@ pub struct Profile {
 
 impl Profile {
     /// The profile of a document's reading.
-    pub fn of(coll: &Collection, doc: Doc, names: &mut Names) -> Profile {
+    pub fn of(coll: &Collection, doc: Doc, names: &Names) -> Profile {
         let mut p = Profile::default();
         let value = |field: Field| coll.scalar(doc, field).map(|(e, _)| coll.value(e));
         if let Some(Value::Date(d)) = value(Field::MeetingDate) {

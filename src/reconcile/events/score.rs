@@ -5,8 +5,10 @@
 //!
 //! Two profiles are one meeting when the sum reaches [`THRESHOLD`], they share positive evidence
 //! about the meeting (an *anchor*: the same full date; the same host and type family, or host and
-//! a named person, weekday or session), and nothing separates them outright (full dates a week
-//! or more apart, different years, different session numbers).
+//! a named person, weekday or session; a named person and type family at the same time; the same
+//! session and type family), and nothing separates them outright (full dates more than
+//! [`DATE_SLIP`] days apart, times more than [`TIME_SLIP`] days apart — other years, as the
+//! years in office of the people named show too — or different session numbers).
 
 use jiff::civil::Weekday;
 
