@@ -87,7 +87,12 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
                     found.extend(participants(an, backward(an, m, &sentence)));
                 }
             }
-            Scope::Next => found.extend(next_to(an, m, &sentence)),
+            // "مشاركة إيران في الحرب", "حضور الدولة في المناطق المحررة" are no meeting's.
+            Scope::Next => {
+                if about_meeting() {
+                    found.extend(next_to(an, m, &sentence));
+                }
+            }
             Scope::Speech => {
                 // "ألقى وزير الخارجية … كلمة": the speaker stands before the speech.
                 let last = an.token_at(sentence.end).min(m.tokens.end + 8);
@@ -326,8 +331,10 @@ mod tests {
         exactly("عقد الاجتماع إلى جانب مشاركة الأردن.", &["JO"]);
         exactly("انطلق الاجتماع وسط مشاركة قطر والكويت.", &["KW", "QA"]);
         exactly("أكد المتحدث أهمية مشاركة العراق في الاجتماع.", &["IQ"]);
+        nobody("انتقد البيان مشاركة إيران في الحرب.");
+        nobody("طالب الوزير بتعزيز حضور تركيا في المنطقة.");
         exactly(
-            "لفت حضور وزير الخارجية الصيني وانغ يي الأنظار.",
+            "لفت حضور وزير الخارجية الصيني وانغ يي الاجتماع الأنظار.",
             &["wang-yi"],
         );
         // The participants are the people; their titles' countries are theirs.

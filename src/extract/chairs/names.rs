@@ -425,22 +425,28 @@ fn is_name(words: &[NameWord], title: Option<&Title>) -> bool {
     if proper.len() < 2 || opens_with_particle {
         return false;
     }
+    // A name opens with a given name: "كيفن مارلو", "سامر عبدالجبار الدليمي". Without a title
+    // nothing else will do.
+    if first.strong() {
+        return true;
+    }
     let Some(title) = title else {
-        // Without a title, only words that open with a known given name.
-        return first.strong();
+        return false;
     };
-    if proper.iter().any(|w| w.strong()) {
+    // A given name that is also a word needs company: "سالم نوري الزبيدي", "عادل الجبير".
+    if first.given == Some(GivenName::Word)
+        && (proper[1..].iter().any(|w| w.strong()) || last.definite())
+    {
         return true;
     }
-    // "سالم الزبيدي": a first name, then a family name with the article.
-    if !first.definite() && !first.verb_like() && last.definite() {
-        return true;
-    }
-    // "كيفن مارلو" after "الجنرال الأمريكي": foreign names carry no article.
-    (title.honorific || title.country.is_some())
+    // After a word that only ever precedes a name ("الجنرال", "السيد"), a name no list knows:
+    // "الجنرال ريمي دوفور", "الفريق قتيبة الجبوري". After other titles such words are as often
+    // a phrase ("وزير الخارجية الإسباني جلسات النقاش").
+    title.honorific
         && proper.len() <= 3
-        && proper.iter().all(|w| !w.definite())
+        && !first.definite()
         && proper.iter().all(|w| !w.verb_like())
+        && proper[1..proper.len() - 1].iter().all(|w| !w.definite())
 }
 
 /// Every person named in `region` (normalised offsets): gazetteer entries, with the title before
