@@ -84,7 +84,11 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
             }
             Scope::Before => {
                 if about_meeting() {
-                    found.extend(participants(an, backward(an, m, &sentence)));
+                    let before = participants(an, backward(an, m, &sentence));
+                    if before.is_empty() {
+                        found.extend(participants(an, fronted(an, m, &sentence)));
+                    }
+                    found.extend(before);
                 }
             }
             // "مشاركة إيران في الحرب", "حضور الدولة في المناطق المحررة" are no meeting's.
@@ -188,6 +192,36 @@ fn backward(an: &Analysis, m: &CueMatch, sentence: &Range<usize>) -> Range<usize
         return m.span.start..m.span.start;
     }
     an.tokens[start].start..m.span.start
+}
+
+/// "وفي كلمته أمام الاجتماع، شدد رئيس الوفد المصري على …": a phrase put first, then a comma, the
+/// verb and its subject, which runs to the next preposition or clause.
+fn fronted(an: &Analysis, m: &CueMatch, sentence: &Range<usize>) -> Range<usize> {
+    let key = an.key();
+    let lex = NameLexicon::builtin();
+    let last = an.token_at(sentence.end);
+    let Some(comma) = (m.tokens.end..last.min(m.tokens.end + 4))
+        .find(|&t| t > 0 && key[an.tokens[t - 1].end..an.tokens[t].start].contains(','))
+    else {
+        return 0..0;
+    };
+    // The token at `comma` is the verb; its subject follows.
+    let from = comma + 1;
+    let mut to = from;
+    while to < last.min(from + 10) {
+        let word = an.tokens[to].text(key);
+        let ends = an
+            .cues_in(to..to + 1)
+            .any(|c| ends_list(c) && c.tokens.start == to);
+        if ends || lex.common(word) == Some(WordClass::Preposition) {
+            break;
+        }
+        to += 1;
+    }
+    if to == from {
+        return 0..0;
+    }
+    an.tokens[from].start..an.tokens[to - 1].end
 }
 
 /// "مشاركة سوريا", "حضور وزير الخارجية الصيني فلان": the person or country right after the cue.
@@ -378,6 +412,14 @@ mod tests {
         exactly(
             "وتحدث فيدان أمام المشاركين عن الوضع الميداني.",
             &["hakan-fidan"],
+        );
+        exactly(
+            "وفي كلمته أمام الاجتماع، شدد وزير الخارجية الأردني أيمن الصفدي على أهمية التنسيق.",
+            &["ayman-safadi"],
+        );
+        exactly(
+            "وفي كلمته خلال الجلسة، قال رئيس وفد العراق إن الحرب لم تنته.",
+            &["IQ"],
         );
         exactly(
             "وتحدث روبيو أمام المؤتمر عن الوضع الميداني.",
