@@ -20,7 +20,7 @@ use super::{Analysis, Claim, Entity, Value};
 use crate::lexicon::cues::CueMatch;
 use crate::lexicon::gazetteer::{EntityMatch, EntityRef};
 use crate::text::tokens::proclitic_readings;
-use names::{NameLexicon, Named, WordClass, people_in};
+use names::{NameLexicon, Named, people_in};
 
 /// What a cue of the `chair` group says, read in its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,8 +169,17 @@ pub fn chairs(an: &Analysis) -> Vec<Chairs> {
     out
 }
 
+/// `co_chairs`, and each chair as a participant too (the chairs are found once, here; the rest
+/// of `participants` is `super::participants`).
 pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
     for c in chairs(an) {
+        for (entity, span) in &c.entities {
+            out.push(an.claim(
+                Field::Participants,
+                Value::Entity(entity.clone()),
+                span.clone(),
+            ));
+        }
         let mut entities: Vec<Entity> = c.entities.into_iter().map(|(e, _)| e).collect();
         entities.sort();
         entities.dedup_by(|a, b| a.id == b.id);
@@ -338,8 +347,7 @@ pub fn standing_countries(
                 let word = |k: usize| an.tokens[k].text(key);
                 // "لكل من فرنسا والولايات المتحدة" lists; it does not govern.
                 let listing = t > 1 && word(t - 1) == "من" && matches!(word(t - 2), "لكل" | "كل");
-                let preposition =
-                    t > 0 && lex.common(word(t - 1)) == Some(WordClass::Preposition) && !listing;
+                let preposition = t > 0 && lex.governs(word(t - 1)) && !listing;
                 !open(t) && (preposition || clitic.ends_with('ب') || clitic.ends_with('ل'))
             }
         };

@@ -1,26 +1,29 @@
 //! Who took part: `participants`, one claim per person or country the article says took part,
-//! attended, spoke at the meeting or was represented; the chairs are participants too.
+//! attended, spoke at the meeting or was represented. The chairs are participants too: the
+//! chair extractor (`super::chairs`) claims them as it finds them.
 //!
 //! Participation cues come from `data/cues.tsv` (group `participation`); their tag says where the
 //! participants stand:
 //! - `verb` (شارك، حضر، يشارك): after the verb, or before it in the same clause;
 //! - `with` (بمشاركة، بحضور) and `represent` (ممثلين عن، وفود من): after the cue;
 //! - `of` (مشاركة، حضور): the name right after it ("مشاركة سوريا");
-//! - `speak` (في كلمته، أمام الاجتماع): the speaker before it, in a sentence about a meeting;
-//! - `speak_verb` (ألقى): between the verb and the speech (`speech_noun`: كلمة، خطاب), or before;
+//! - `speak` (كلمته، مداخلته، أمام الاجتماع): the speaker before it, in a sentence about a meeting;
+//! - `speak_verb` (ألقى): between the verb and the speech (`speak` or `speech_noun`: كلمة، خطاب),
+//!   or before;
 //! - `represent_verb` (مثّل بلاده) and a delegation head (group `chair`, `ChairCue::Delegation`):
 //!   either side.
 //!
-//! A stretch ends at the end of its sentence or at a cue that starts something else (`end`: الذي،
-//! لبحث، حول، أن…; a statement; a chair). Countries are read as participants only where they are
-//! not governed by a preposition ("لبحث الأوضاع في العراق وسوريا", "المبعوث إلى سوريا"), not
-//! inside a named person's title, and not cities other than capitals. A negated cue ("لم يشارك",
-//! "عدم مشاركة") names nobody.
+//! A stretch ends at the end of its sentence, at a word that opens a clause or a topic
+//! (`data/common_words.tsv`: الذي، أن، لبحث، حول…), or at a cue that starts something else (a
+//! statement, a chair, another participation cue). Countries are read as participants only
+//! where they are not governed by a preposition ("لبحث الأوضاع في العراق وسوريا", "المبعوث إلى
+//! سوريا"), not inside a named person's title, and not cities other than capitals. A negated cue
+//! ("لم يشارك", "عدم مشاركة") names nobody.
 
 use std::ops::Range;
 
 use super::chairs::names::{NameLexicon, WordClass, people_in};
-use super::chairs::{self, ChairCue, chair_cue, standing_countries};
+use super::chairs::{ChairCue, chair_cue, standing_countries};
 use super::field::Field;
 use super::{Analysis, Claim, Entity, Value};
 use crate::lexicon::cues::CueMatch;
@@ -40,12 +43,9 @@ enum Scope {
     Speech,
 }
 
+/// Participants other than the chairs, whom `super::chairs::extract` claims as participants as
+/// it finds them.
 pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
-    for c in chairs::chairs(an) {
-        for (entity, span) in c.entities {
-            out.push(an.claim(Field::Participants, Value::Entity(entity), span));
-        }
-    }
     let lex = NameLexicon::builtin();
     for m in &an.cues {
         let scope = match (m.group(), m.tag()) {
@@ -100,9 +100,9 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
             Scope::Speech => {
                 // "ألقى وزير الخارجية … كلمة": the speaker stands before the speech.
                 let last = an.token_at(sentence.end).min(m.tokens.end + 8);
-                let speech = an
-                    .cues_in(m.tokens.end..last)
-                    .find(|c| c.group() == "participation" && c.tag() == "speech_noun");
+                let speech = an.cues_in(m.tokens.end..last).find(|c| {
+                    c.group() == "participation" && matches!(c.tag(), "speak" | "speech_noun")
+                });
                 if let Some(speech) = speech
                     && about_meeting()
                 {
@@ -152,16 +152,27 @@ fn forward(an: &Analysis, m: &CueMatch, sentence: &Range<usize>) -> Range<usize>
         .token_at(sentence.end)
         .min(m.tokens.end + FORWARD_WORDS)
         .max(m.tokens.end);
-    let stop = an
+    let by_cue = an
         .cues_in(m.tokens.end..last)
         .find(|c| ends_list(c))
         .map_or(last, |c| c.tokens.start);
+    let stop = (m.tokens.end..by_cue)
+        .find(|&t| opens_clause(an, t))
+        .unwrap_or(by_cue);
     let end = if stop > m.tokens.end {
         an.tokens[stop - 1].end
     } else {
         m.span.end
     };
     m.span.end..end.max(m.span.end)
+}
+
+/// "الذي", "حيث", "أن", "لبحث", "حول": a word that opens a clause or a topic.
+fn opens_clause(an: &Analysis, t: usize) -> bool {
+    matches!(
+        NameLexicon::builtin().common(an.tokens[t].text(an.key())),
+        Some(WordClass::Clause | WordClass::Topic)
+    )
 }
 
 /// From the start of the cue's clause (the sentence's start, a comma, or a cue that ends
@@ -175,6 +186,10 @@ fn backward(an: &Analysis, m: &CueMatch, sentence: &Range<usize>) -> Range<usize
     for t in (first..m.tokens.start).rev() {
         let gap = &key[an.tokens[t].end..an.tokens[t + 1].start];
         if gap.contains([',', ';', ':']) {
+            start = t + 1;
+            break;
+        }
+        if opens_clause(an, t) {
             start = t + 1;
             break;
         }
@@ -213,7 +228,7 @@ fn fronted(an: &Analysis, m: &CueMatch, sentence: &Range<usize>) -> Range<usize>
         let ends = an
             .cues_in(to..to + 1)
             .any(|c| ends_list(c) && c.tokens.start == to);
-        if ends || lex.common(word) == Some(WordClass::Preposition) {
+        if ends || opens_clause(an, to) || lex.governs(word) {
             break;
         }
         to += 1;

@@ -45,6 +45,10 @@ pub enum GivenName {
 pub enum WordClass {
     /// Governs a place or topic: في، إلى، لدى، ضد.
     Preposition,
+    /// Opens what something is about: لبحث، حول، بشأن.
+    Topic,
+    /// Opens a new clause: الذي، حيث، فيما، أن.
+    Clause,
     /// Negates what follows: لم، عدم، دون.
     Negation,
     Particle,
@@ -131,6 +135,8 @@ impl NameLexicon {
             let (line, word, kind) = row?;
             let kind = match kind {
                 "preposition" => WordClass::Preposition,
+                "topic" => WordClass::Topic,
+                "clause" => WordClass::Clause,
                 "negation" => WordClass::Negation,
                 "particle" => WordClass::Particle,
                 "verb" => WordClass::Verb,
@@ -172,6 +178,14 @@ impl NameLexicon {
 
     /// The class of a (normalised) common word, with or without its article or a leading و
     /// ("والاجتماع", "وفي").
+    /// Whether a word governs what follows as a place, destination or topic ("في", "إلى", "حول").
+    pub fn governs(&self, word: &str) -> bool {
+        matches!(
+            self.common(word),
+            Some(WordClass::Preposition | WordClass::Topic)
+        )
+    }
+
     pub fn common(&self, word: &str) -> Option<WordClass> {
         let get = |w: &str| self.common.get(bare(w)).copied();
         get(word).or_else(|| {

@@ -474,6 +474,8 @@ fn name_lists_parse_sorted_and_unique() {
         bare_key,
         &[
             "preposition",
+            "topic",
+            "clause",
             "negation",
             "particle",
             "verb",
