@@ -138,7 +138,7 @@ pub fn chairs(an: &Analysis) -> Vec<Chairs> {
                 .map(|p| (p.entity, p.span))
                 .collect();
             if people.is_empty() {
-                people = countries(an, an.entities_in(region));
+                people = countries(an, an.entities_in(region), main.span.start);
             }
             // "الذي دعت إليه السعودية والولايات المتحدة، وترأسه وزيرا خارجية البلدين".
             match kinds.iter().find(|(_, k)| *k == ChairCue::Invite) {
@@ -228,7 +228,7 @@ fn inviters(an: &Analysis, cue: &CueMatch, sentence: Range<usize>) -> Vec<(Entit
     if distinct(&people) >= 2 {
         return people;
     }
-    let countries = countries(an, an.entities_in(start..end));
+    let countries = countries(an, an.entities_in(start..end), start);
     if distinct(&countries) >= 2 {
         return countries;
     }
@@ -295,9 +295,21 @@ fn chair_region(
 }
 
 /// Countries standing as chairs: not inside a title or after "لدى", "إلى", "في"…
-fn countries(an: &Analysis, ents: &[EntityMatch]) -> Vec<(Entity, Range<usize>)> {
+///
+/// A capital stands for its government only after the cue ("ترأسته القاهرة وواشنطن"); before it,
+/// it is a date line ("عمّان (بترا) - ترأس …") or the host ("احتضنت الدوحة الاجتماع الذي ترأسه …").
+fn countries(an: &Analysis, ents: &[EntityMatch], cue: usize) -> Vec<(Entity, Range<usize>)> {
     let key = an.key();
-    standing_countries(an, ents, &[], |t| {
+    let first = ents
+        .iter()
+        .position(|e| !matches!(e.entity, EntityRef::City(_)) || e.span.start >= cue)
+        .unwrap_or(ents.len());
+    let ents: Vec<EntityMatch> = ents[first..]
+        .iter()
+        .filter(|e| !matches!(e.entity, EntityRef::City(_)) || e.span.start >= cue)
+        .cloned()
+        .collect();
+    standing_countries(an, &ents, &[], |t| {
         let after_beside = t > 1
             && an.tokens[t - 1].text(key) == "جانب"
             && matches!(an.tokens[t - 2].text(key), "الى" | "والى");
@@ -330,7 +342,7 @@ pub fn standing_countries(
             EntityRef::City(i) => g.cities()[i].capital && !after_place_word(an, e),
             _ => false,
         };
-        if !place {
+        if !place || dateline(an, e) {
             previous = None;
             continue;
         }
@@ -373,6 +385,19 @@ pub fn standing_countries(
         ));
     }
     out
+}
+
+/// "عمّان (بترا) -", "بغداد - مراسلنا": a place that opens its line and is followed by a bracket
+/// or a dash is where the report was filed.
+fn dateline(an: &Analysis, e: &EntityMatch) -> bool {
+    let key = an.key();
+    let line_start = key[..e.span.start].rfind('\n').map_or(0, |i| i + 1);
+    if !key[line_start..e.span.start].trim().is_empty() {
+        return false;
+    }
+    let after = &key[e.span.end..];
+    let next = after.trim_start().chars().next();
+    matches!(next, Some('(' | '-' | '–' | '—' | ':'))
 }
 
 /// Whether a country, adjective or capital names where the meeting was, not who stood for it:

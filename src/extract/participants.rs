@@ -573,6 +573,21 @@ mod tests {
     }
 
     #[test]
+    fn ordinary_words_that_share_letters_with_taking_part() {
+        nobody("أحضر الطالب كتابه إلى المدرسة.");
+        nobody("نسي الموظف كلمة السر.");
+        nobody("ألقى التقرير الضوء على الأزمة.");
+        nobody("تعاني دول مثل بلادنا من الإرهاب.");
+        nobody("انتقد البيان مشاركة إيران في الحرب.");
+    }
+
+    #[test]
+    fn a_date_line_is_not_taking_part() {
+        exactly("عمّان (بترا) - شارك الأردن في الاجتماع.", &["JO"]);
+        exactly("القاهرة - شارك الأردن في الاجتماع.", &["JO"]);
+    }
+
+    #[test]
     fn a_negated_cue_names_nobody() {
         nobody("لم يشارك وزير الخارجية الروسي سيرغي لافروف في الاجتماع.");
         nobody("لن تشارك روسيا في الاجتماع.");

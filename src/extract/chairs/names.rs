@@ -38,6 +38,8 @@ pub enum GivenName {
     Word,
     /// A word inside names that is no name by itself (بن، أبو، آل، دي).
     Particle,
+    /// A regnal ordinal that ends a monarch's name (عبدالله الثاني، محمد السادس).
+    Ordinal,
 }
 
 /// The class of a word of `data/common_words.tsv`.
@@ -127,6 +129,7 @@ impl NameLexicon {
                 "name" => GivenName::Name,
                 "word" => GivenName::Word,
                 "particle" => GivenName::Particle,
+                "ordinal" => GivenName::Ordinal,
                 k => return Err(bad_kind("given_names.tsv", line, k)),
             };
             lex.given.insert(word, kind);
@@ -171,9 +174,16 @@ impl NameLexicon {
             .find_map(|(_, stem, _)| self.titles.get(bare(stem)).copied())
     }
 
-    /// Whether a (normalised) word is a given name, as written.
+    /// Whether a (normalised) word is a given name.
     pub fn given(&self, word: &str) -> Option<GivenName> {
-        self.given.get(word).copied()
+        self.given.get(word).copied().or_else(|| {
+            // "الحسين", "الحسن": a given name with the article is still one.
+            let bare_word = bare(word);
+            (bare_word.len() < word.len())
+                .then(|| self.given.get(bare_word).copied())
+                .flatten()
+                .filter(|g| *g == GivenName::Name)
+        })
     }
 
     /// The class of a (normalised) common word, with or without its article or a leading و
@@ -394,6 +404,18 @@ fn name_words<'a>(an: &'a Analysis, j: usize, end: usize, lex: &NameLexicon) -> 
             }
         }
         let given = lex.given(word);
+        // "عبدالله الثاني": an ordinal after a given name ends it; anywhere else it is no name.
+        if given == Some(GivenName::Ordinal) {
+            if words.last().is_some_and(NameWord::strong) {
+                words.push(NameWord {
+                    text: word.to_owned(),
+                    first: word,
+                    given,
+                });
+                k += 1;
+            }
+            break;
+        }
         if given.is_none() {
             let prepositional = ["بال", "لل", "فال", "كال"]
                 .iter()

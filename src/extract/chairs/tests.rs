@@ -311,6 +311,8 @@ fn heading_a_delegation_is_not_chairing() {
     nobody_chaired("ترأس الجانب الأمريكي في المحادثات ماركو روبيو.");
     nobody_chaired("يترأس الجانب التركي في المباحثات هاكان فيدان.");
     nobody_chaired("وقال رئيس الجانب العراقي فؤاد حسين إن المحادثات مثمرة.");
+    nobody_chaired("شاركت وفود عربية برئاسة وزراء الخارجية.");
+    nobody_chaired("وصلت بعثة العراق برئاسة السفير إلى مقر الاجتماع.");
     // A delegation in one clause, the chair in another.
     assert_eq!(
         chairs("ترأس فؤاد حسين وفد بلاده إلى الاجتماع الذي ترأسه فيدان وروبيو."),
@@ -353,6 +355,18 @@ fn attending_speaking_meeting_aside_and_patronage_are_not_chairing() {
         chairs("ترأس الاجتماع روبيو بحضور بوريطة والتقى على هامشه الصفدي."),
         vec!["marco-rubio"]
     );
+    for text in [
+        "ترأس روبيو الاجتماع ثم التقت كوبر فيدان.",
+        "ترأس روبيو الاجتماع وسوف يلتقي فيدان غداً.",
+        "ترأس روبيو الاجتماع وسوف تلتقي كوبر فيدان غداً.",
+        "ترأس روبيو الاجتماع ثم استقبل فيدان.",
+        "ترأس روبيو الاجتماع وسوف يستقبل فيدان غداً.",
+        "ترأس روبيو الاجتماع وسوف تستقبل كوبر فيدان غداً.",
+        "أقيم الحفل برعايته وترأس الاجتماع روبيو.",
+        "عقد الاجتماع تحت رعايته وترأسه روبيو.",
+    ] {
+        assert_eq!(chairs(text), vec!["marco-rubio"], "in {text}");
+    }
 }
 
 #[test]
@@ -389,6 +403,17 @@ fn an_unknown_chair_after_a_title_has_a_name() {
         chairs("ترأس الاجتماع الفريق قتيبة الجبوري."),
         vec!["ar:قتيبه الجبوري"]
     );
+    // A monarch's regnal name; a given name written with the article.
+    assert_eq!(
+        chairs("ترأس الاجتماع جلالة الملك عبدالله الثاني بحضور ولي العهد."),
+        vec!["ar:عبدالله الثاني"]
+    );
+    assert_eq!(
+        chairs("ترأس الاجتماع سمو الأمير الحسين بن عبدالله الثاني."),
+        vec!["ar:الحسين بن عبدالله الثاني"]
+    );
+    // A date-line capital before the cue is not a chair.
+    nobody_chaired("عمّان (بترا) - ترأس الاجتماع الوزير الأول.");
     // Known given names without a title.
     assert_eq!(
         chairs("ترأس الاجتماع جون هاريسون ومحمد الدوري."),
@@ -466,7 +491,7 @@ fn name_lists_parse_sorted_and_unique() {
         "given_names.tsv",
         include_str!("../../../data/given_names.tsv"),
         normalize,
-        &["name", "word", "particle"],
+        &["name", "word", "particle", "ordinal"],
     );
     check_rows(
         "common_words.tsv",
