@@ -186,8 +186,6 @@ impl NameLexicon {
         })
     }
 
-    /// The class of a (normalised) common word, with or without its article or a leading و
-    /// ("والاجتماع", "وفي").
     /// Whether a word governs what follows as a place, destination or topic ("في", "إلى", "حول").
     pub fn governs(&self, word: &str) -> bool {
         matches!(
@@ -196,6 +194,8 @@ impl NameLexicon {
         )
     }
 
+    /// The class of a (normalised) common word, with or without its article or a leading و
+    /// ("والاجتماع", "وفي").
     pub fn common(&self, word: &str) -> Option<WordClass> {
         let get = |w: &str| self.common.get(bare(w)).copied();
         get(word).or_else(|| {
@@ -216,8 +216,8 @@ pub struct Named {
     pub title: Option<Range<usize>>,
 }
 
-/// A title before a name: its tokens, the country it names (not a destination) and whether it
-/// holds a word that only ever precedes a name.
+/// A title before a name: the token after it, the country it names (not a destination) and
+/// whether it holds a word that only ever precedes a name.
 struct Title {
     end: usize,
     country: Option<String>,
@@ -241,8 +241,7 @@ fn definite_adjective(an: &Analysis, e: &EntityMatch) -> bool {
 fn destination(an: &Analysis, e: &EntityMatch, lex: &NameLexicon) -> bool {
     let t = an.token_at(e.span.start);
     let clitic = &an.key()[e.span.start..e.span.start + e.clitic_len];
-    clitic.ends_with('ل')
-        || (t > 0 && lex.common(an.tokens[t - 1].text(an.key())) == Some(WordClass::Preposition))
+    clitic.ends_with('ل') || (t > 0 && lex.governs(an.tokens[t - 1].text(an.key())))
 }
 
 /// The country an entity in a title stands for: countries, their adjectives and capitals.
