@@ -236,6 +236,13 @@ fn definite_adjective(an: &Analysis, e: &EntityMatch) -> bool {
         && an.key()[e.span.start + e.clitic_len..].starts_with("ال")
 }
 
+/// Whether an entity is a country adjective without the article, one word ("تركي", "مصري").
+fn indefinite_adjective(an: &Analysis, e: &EntityMatch) -> bool {
+    matches!(e.entity, EntityRef::CountryAdjective(_))
+        && !definite_adjective(an, e)
+        && an.token_at(e.span.end) == an.token_at(e.span.start) + 1
+}
+
 /// Whether the entity is where a title points to ("إلى سوريا", "لدى تركيا", "لسوريا"), not
 /// whose it is.
 fn destination(an: &Analysis, e: &EntityMatch, lex: &NameLexicon) -> bool {
@@ -275,13 +282,18 @@ fn title_at(an: &Analysis, i: usize, end: usize, lex: &NameLexicon) -> Option<Ti
     }
     // A title is a few words: the bound keeps run-on text linear.
     let limit = end.min(i + 16);
+    let mut after_honorific = title.honorific;
     while title.end < limit {
         let j = title.end;
         let word = an.tokens[j].text(key);
         if let Some(e) = entity_at(an, j) {
-            if matches!(e.entity, EntityRef::Person(_)) {
+            // "الأمير تركي الفيصل": after an honorific, a bare adjective is a given name.
+            if matches!(e.entity, EntityRef::Person(_))
+                || (after_honorific && indefinite_adjective(an, e))
+            {
                 break;
             }
+            after_honorific = false;
             if title.country.is_none() && !destination(an, e, lex) {
                 title.country = country_of(an, e);
             }
@@ -299,6 +311,7 @@ fn title_at(an: &Analysis, i: usize, end: usize, lex: &NameLexicon) -> Option<Ti
             }
             Some(kind) => {
                 title.honorific |= kind == TitleWord::Honorific;
+                after_honorific = kind == TitleWord::Honorific;
                 title.end = j + 1;
             }
             None => break,
@@ -358,7 +371,15 @@ struct Candidate<'a> {
     lead: usize,
 }
 
-fn name_words<'a>(an: &'a Analysis, j: usize, end: usize, lex: &NameLexicon) -> Candidate<'a> {
+/// `honorific`: the words follow a word that only ever precedes a name, so a bare country
+/// adjective first is a given name ("الأمير تركي الفيصل").
+fn name_words<'a>(
+    an: &'a Analysis,
+    j: usize,
+    end: usize,
+    lex: &NameLexicon,
+    honorific: bool,
+) -> Candidate<'a> {
     let key = an.key();
     let mut words: Vec<NameWord<'a>> = Vec::new();
     let mut lead = 0;
@@ -379,7 +400,19 @@ fn name_words<'a>(an: &'a Analysis, j: usize, end: usize, lex: &NameLexicon) -> 
         if k > j && !name_gap(&key[an.tokens[k - 1].end..tok.start]) {
             break;
         }
-        if entity_at(an, k).is_some() || word.bytes().any(|b| b.is_ascii_digit()) {
+        if let Some(e) = entity_at(an, k) {
+            if k == j && honorific && indefinite_adjective(an, e) {
+                words.push(NameWord {
+                    text: word.to_owned(),
+                    first: word,
+                    given: Some(GivenName::Word),
+                });
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if word.bytes().any(|b| b.is_ascii_digit()) {
             break;
         }
         // "عبد الله", "نور الدين", "أبو بكر": two words that are one given name.
@@ -525,7 +558,7 @@ pub fn people_in(an: &Analysis, region: Range<usize>) -> Vec<Named> {
                 i = an.token_at(e.span.end).max(j + 1);
                 continue;
             }
-            let name = name_words(an, j, end, lex);
+            let name = name_words(an, j, end, lex, title.honorific);
             if is_name(&name.words, Some(&title)) {
                 i = name.end;
                 out.push(unknown(an, j, &name, title.country, Some(title_span)));
@@ -541,7 +574,7 @@ pub fn people_in(an: &Analysis, region: Range<usize>) -> Vec<Named> {
             i += 1;
             continue;
         }
-        let name = name_words(an, i, end, lex);
+        let name = name_words(an, i, end, lex, false);
         if is_name(&name.words, None) {
             out.push(unknown(an, i, &name, None, None));
             i = name.end;

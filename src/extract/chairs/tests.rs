@@ -412,6 +412,11 @@ fn an_unknown_chair_after_a_title_has_a_name() {
         chairs("ترأس الاجتماع سمو الأمير الحسين بن عبدالله الثاني."),
         vec!["ar:الحسين بن عبدالله الثاني"]
     );
+    // A given name that is also a country adjective, after an honorific.
+    assert_eq!(
+        chairs("ترأس الاجتماع الأمير تركي الفيصل."),
+        vec!["ar:تركي الفيصل"]
+    );
     // A date-line capital before the cue is not a chair.
     nobody_chaired("عمّان (بترا) - ترأس الاجتماع الوزير الأول.");
     // Known given names without a title.
