@@ -1,211 +1,283 @@
 //! Who chaired: `co_chairs`.
 //!
-//! In a sentence with a chairing cue (ترأس، برئاسة، تحت رئاسة، الرئاسة المشتركة…), the chairs are
-//! the people it names, or, when it names none, the countries that stand as subjects ("وتترأس
-//! فرنسا إلى جانب بريطانيا", "برئاسة سعودية أمريكية"). People the gazetteer lacks are
-//! read from their title ("وزير الخارجية العراقي فلان الفلاني" → `ar:فلان الفلاني`, IQ). Countries
-//! inside titles ("سفير الولايات المتحدة لدى تركيا") are the people's, not chairs. Participants
-//! ("بمشاركة…", "وشارك…") are cut off.
+//! In a sentence with a chairing cue (`data/cues.tsv`, group `chair`: ترأس، برئاسة، تحت رئاسة،
+//! الرئاسة المشتركة، تولى رئاسة، شارك في رئاسته، رأس الاجتماع…), the chairs are the people it
+//! names, or, when it names none, the countries that stand as subjects ("وتترأس فرنسا إلى جانب
+//! بريطانيا", "برئاسة سعودية أمريكية"). Inviters chair too when there are two of them ("بدعوة من
+//! X و Y"). Heading one's delegation ("ترأس وفد بلاده", "وفد سعودي برئاسة") or a government is
+//! not chairing. People the gazetteer lacks are read where the text shows a name (`names`).
+//! Countries inside titles ("سفير الولايات المتحدة لدى تركيا") are the people's, not chairs.
+//! Participants ("بمشاركة…", "وشارك…"), speakers and people met on the sidelines are cut off.
+
+pub mod names;
+#[cfg(test)]
+mod tests;
 
 use std::ops::Range;
 
 use super::field::Field;
 use super::{Analysis, Claim, Entity, Value};
+use crate::lexicon::cues::CueMatch;
 use crate::lexicon::gazetteer::{EntityMatch, EntityRef};
-use crate::text::normalize;
+use crate::text::tokens::proclitic_readings;
+use names::{NameLexicon, Named, people_in};
 
-/// Words that open a person's title.
-const TITLE_HEADS: &[&str] = &[
-    "وزير",
-    "وزيره",
-    "نايب",
-    "المبعوث",
-    "مبعوث",
-    "سفير",
-    "السفير",
-    "رييس",
-    "الرييس",
-    "مساعد",
-    "المتحدث",
-    "الامين",
-    "امين",
-    "الجنرال",
-    "الفريق",
-    "اللواء",
-    "العميد",
-    "الادميرال",
-    "المشير",
-    "الممثل",
-    "ممثل",
-    "المنسق",
-    "منسق",
-    "قايد",
-    "القايد",
-    "الشيخ",
-    "الامير",
-    "السيد",
-    "السيده",
-];
+/// What a cue of the `chair` group says, read in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChairCue {
+    /// Someone chaired the meeting.
+    Chair,
+    /// Someone invited to it: a chair when two or more are named.
+    Invite,
+    /// Someone headed a delegation: a participant, not a chair.
+    Delegation,
+    /// Someone heads a government, a party or an agency: neither.
+    Office,
+}
 
-/// Words that may continue a title before the name.
-const TITLE_WORDS: &[&str] = &[
-    "الجيش",
-    "جيش",
-    "القوات",
-    "المسلحه",
-    "للقوات",
-    "الجويه",
-    "البريه",
-    "البحريه",
-    "القياده",
-    "المركزيه",
-    "العمليات",
-    "الاعلي",
-    "قياده",
-    "الخارجيه",
-    "خارجيه",
-    "الدفاع",
-    "دفاع",
-    "الخاص",
-    "الخاصه",
-    "العام",
-    "العامه",
-    "الاول",
-    "اول",
-    "ركن",
-    "الركن",
-    "هييه",
-    "الاركان",
-    "اركان",
-    "المشتركه",
-    "الدوله",
-    "وزير",
-    "وزراء",
-    "مجلس",
-    "الوزراء",
-    "الشوون",
-    "السياسيه",
-    "الجمهوريه",
-    "المملكه",
-    "للتحالف",
-    "التحالف",
-    "الدولي",
-    "لهزيمه",
-    "داعش",
-    "الى",
-    "لدى",
-    "في",
-    "بحري",
-    "طيار",
-    "المساعد",
-    "لشوون",
-    "الامن",
-    "الوطني",
-    "الامريكي",
-    "الاميركي",
-    "الامريكيه",
-    "الاميركيه",
-    "مكافحه",
-    "الارهاب",
-    "المكلف",
-    "بملف",
-];
+/// How a chairing cue reads where it stands; `None` for cues of other groups.
+pub fn chair_cue(an: &Analysis, m: &CueMatch) -> Option<ChairCue> {
+    if m.group() != "chair" {
+        return None;
+    }
+    Some(match m.tag() {
+        "invite" => ChairCue::Invite,
+        "delegation" => ChairCue::Delegation,
+        "office" => ChairCue::Office,
+        tag => {
+            if delegation_before(an, m) || (tag == "verb" && delegation_object(an, m)) {
+                ChairCue::Delegation
+            } else {
+                ChairCue::Chair
+            }
+        }
+    })
+}
 
-/// Words that end a name.
-const NAME_STOPS: &[&str] = &[
-    "في",
-    "على",
-    "الى",
-    "من",
-    "مع",
-    "عن",
-    "الذي",
-    "التي",
-    "فيما",
-    "حيث",
-    "بشكل",
-    "بحضور",
-    "بمشاركة",
-    "ان",
-    "انه",
-    "كما",
-    "بعد",
-    "قبل",
-    "خلال",
-    "عبر",
-    "لدى",
-    "و",
-    "او",
-    "ثم",
-    "امس",
-    "اليوم",
-    "يوم",
-    "الاجتماع",
-    "اجتماع",
-    "وذلك",
-    "بينما",
-    "وقد",
-    "قد",
-    "كل",
-];
+/// Whether a participation cue names a delegation ("وفد", "الوفود", "وفد من").
+fn is_delegation_noun(m: &CueMatch) -> bool {
+    m.group() == "participation"
+        && (m.tag() == "delegation_noun"
+            || (m.tag() == "represent" && m.cue.phrase.starts_with("وف")))
+}
 
-pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
-    let mut done_sentences: Vec<usize> = Vec::new();
+/// "وفد سعودي رفيع برئاسة …", "الوفد الذي ترأسه …": a delegation a few words before the cue,
+/// with no meeting between them.
+fn delegation_before(an: &Analysis, m: &CueMatch) -> bool {
+    let sentence = an.sentence_range(m.span.start);
+    let from = an
+        .token_at(sentence.start)
+        .max(m.tokens.start.saturating_sub(6));
+    let Some(d) = an
+        .cues_in(from..m.tokens.start)
+        .filter(|c| is_delegation_noun(c))
+        .last()
+    else {
+        return false;
+    };
+    !an.cues_in(d.tokens.end..m.tokens.start)
+        .any(|c| c.group() == "meeting" && c.tag() == "noun")
+}
+
+/// "ترأس وزير الخارجية فلان وفد بلاده": the verb's object, after its subject, is a delegation.
+fn delegation_object(an: &Analysis, m: &CueMatch) -> bool {
+    let sentence = an.sentence_range(m.span.start);
+    let to = an.token_at(sentence.end).min(m.tokens.end + 10);
+    for c in an.cues_in(m.tokens.end..to) {
+        if is_delegation_noun(c) {
+            return true;
+        }
+        let meeting = c.group() == "meeting" && c.tag() == "noun";
+        let other = c.group() == "chair"
+            || (c.group() == "participation" && matches!(c.tag(), "verb" | "with"));
+        if meeting || other {
+            return false;
+        }
+    }
+    false
+}
+
+/// The chairs one sentence names, each with the span that names it, and the span of the whole
+/// statement (the cue and every chair).
+#[derive(Debug, Clone)]
+pub struct Chairs {
+    pub entities: Vec<(Entity, Range<usize>)>,
+    pub span: Range<usize>,
+}
+
+/// Every sentence's chairs, in text order.
+pub fn chairs(an: &Analysis) -> Vec<Chairs> {
+    let mut out = Vec::new();
+    let mut last_sentence = None;
     for cue in an.cues.iter().filter(|m| m.group() == "chair") {
         let s = an.sentence_of(an.tokens[cue.tokens.start].start);
-        if done_sentences.contains(&s) {
+        if last_sentence == Some(s) {
             continue;
         }
-        done_sentences.push(s);
+        last_sentence = Some(s);
         let sentence = an.sentences[s].clone();
-        let region = chair_region(an, sentence, cue.tokens.start);
-        let ents = an.entities_in(region.clone());
-        let mut chairs: Vec<(Entity, Range<usize>)> = people(an, ents, &region);
-        if chairs.is_empty() {
-            chairs = countries(an, ents);
-        }
-        if chairs.is_empty() {
+        let s0 = an.token_at(sentence.start);
+        let s1 = an.token_at(sentence.end);
+        let kinds: Vec<(&CueMatch, ChairCue)> = an
+            .cues_in(s0..s1)
+            .filter_map(|m| chair_cue(an, m).map(|k| (m, k)))
+            .collect();
+        let main = kinds
+            .iter()
+            .find(|(_, k)| *k == ChairCue::Chair)
+            .or_else(|| kinds.iter().find(|(_, k)| *k == ChairCue::Invite));
+        let Some(&(main, kind)) = main else {
+            continue;
+        };
+        let found = if kind == ChairCue::Invite {
+            inviters(an, main, sentence)
+        } else {
+            let region = chair_region(an, sentence.clone(), main, &kinds);
+            let mut people: Vec<(Entity, Range<usize>)> = people_in(an, region.clone())
+                .into_iter()
+                .map(|p| (p.entity, p.span))
+                .collect();
+            if people.is_empty() {
+                people = countries(an, an.entities_in(region), main.span.start);
+            }
+            // "الذي دعت إليه السعودية والولايات المتحدة، وترأسه وزيرا خارجية البلدين".
+            match kinds.iter().find(|(_, k)| *k == ChairCue::Invite) {
+                Some((invite, _)) if people.is_empty() => inviters(an, invite, sentence),
+                _ => people,
+            }
+        };
+        if found.is_empty() {
             continue;
         }
-        let start = chairs
+        let start = found
             .iter()
             .map(|(_, r)| r.start)
             .min()
-            .unwrap_or(0)
-            .min(cue.span.start);
-        let end = chairs
+            .unwrap_or(main.span.start)
+            .min(main.span.start);
+        let end = found
             .iter()
             .map(|(_, r)| r.end)
             .max()
-            .unwrap_or(0)
-            .max(cue.span.end);
-        let mut entities: Vec<Entity> = chairs.into_iter().map(|(e, _)| e).collect();
+            .unwrap_or(main.span.end)
+            .max(main.span.end);
+        out.push(Chairs {
+            entities: found,
+            span: start..end,
+        });
+    }
+    out
+}
+
+/// `co_chairs`, and each chair as a participant too (the chairs are found once, here; the rest
+/// of `participants` is `super::participants`).
+pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
+    for c in chairs(an) {
+        for (entity, span) in &c.entities {
+            out.push(an.claim(
+                Field::Participants,
+                Value::Entity(entity.clone()),
+                span.clone(),
+            ));
+        }
+        let mut entities: Vec<Entity> = c.entities.into_iter().map(|(e, _)| e).collect();
         entities.sort();
         entities.dedup_by(|a, b| a.id == b.id);
-        out.push(an.claim(Field::CoChairs, Value::Entities(entities), start..end));
+        out.push(an.claim(Field::CoChairs, Value::Entities(entities), c.span));
+    }
+}
+
+/// "بدعوة من السعودية والولايات المتحدة، عقد …": the inviters named up to the first comma, when
+/// there are two or more.
+fn inviters(an: &Analysis, cue: &CueMatch, sentence: Range<usize>) -> Vec<(Entity, Range<usize>)> {
+    let key = an.key();
+    let start = cue.span.end;
+    let mut end = sentence.end;
+    let last = an.token_at(sentence.end);
+    for t in cue.tokens.end..last {
+        let gap_before = if t > 0 {
+            &key[an.tokens[t - 1].end..an.tokens[t].start]
+        } else {
+            ""
+        };
+        if t > cue.tokens.end && gap_before.contains([',', ';', ':']) {
+            end = an.tokens[t - 1].end;
+            break;
+        }
+        if an
+            .cues_in(t..t + 1)
+            .any(|m| matches!(m.group(), "chair" | "participation" | "speech") && m.tag() != "of")
+        {
+            end = an.tokens[t].start;
+            break;
+        }
+    }
+    if start >= end {
+        return Vec::new();
+    }
+    let distinct = |v: &[(Entity, Range<usize>)]| {
+        let mut ids: Vec<&str> = v.iter().map(|(e, _)| e.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    };
+    let people: Vec<(Entity, Range<usize>)> = people_in(an, start..end)
+        .into_iter()
+        .map(|p| (p.entity, p.span))
+        .collect();
+    if distinct(&people) >= 2 {
+        return people;
+    }
+    let countries = countries(an, an.entities_in(start..end), start);
+    if distinct(&countries) >= 2 {
+        return countries;
+    }
+    Vec::new()
+}
+
+/// Whether a cue ends the stretch of a sentence that speaks of the chairs: participation,
+/// patronage, meetings on the sidelines, statements.
+fn cuts_chairs(an: &Analysis, m: &CueMatch, main: &CueMatch) -> bool {
+    match m.group() {
+        "participation" => !matches!(m.tag(), "end" | "speech_noun" | "delegation_noun" | "of"),
+        "speech" => true,
+        "chair" => {
+            m.span != main.span
+                && matches!(
+                    chair_cue(an, m),
+                    Some(ChairCue::Delegation | ChairCue::Office | ChairCue::Invite)
+                )
+        }
+        _ => false,
     }
 }
 
 /// The part of the sentence that speaks of the chairs: participants after "بمشاركة" or before
-/// "شارك … في الاجتماع الذي ترأسه" are left out.
-fn chair_region(an: &Analysis, sentence: Range<usize>, cue_token: usize) -> Range<usize> {
+/// "شارك … في الاجتماع الذي ترأسه", speakers, delegations and inviters are left out.
+fn chair_region(
+    an: &Analysis,
+    sentence: Range<usize>,
+    main: &CueMatch,
+    kinds: &[(&CueMatch, ChairCue)],
+) -> Range<usize> {
     let s0 = an.token_at(sentence.start);
     let s1 = an.token_at(sentence.end);
-    let chair_tokens: Vec<Range<usize>> = an
-        .cues_in(s0..s1)
-        .filter(|m| m.group() == "chair")
-        .map(|m| m.tokens.clone())
+    let chair_tokens: Vec<Range<usize>> = kinds
+        .iter()
+        .filter(|(_, k)| *k == ChairCue::Chair)
+        .map(|(m, _)| m.tokens.clone())
         .collect();
     let mut start = sentence.start;
     let mut end = sentence.end;
-    for p in an.cues_in(s0..s1).filter(|m| m.group() == "participation") {
-        if chair_tokens
-            .iter()
-            .any(|c| c.start < p.tokens.end && p.tokens.start < c.end)
+    for p in an.cues_in(s0..s1).filter(|m| cuts_chairs(an, m, main)) {
+        if p.group() != "chair"
+            && chair_tokens
+                .iter()
+                .any(|c| c.start < p.tokens.end && p.tokens.start < c.end)
         {
             continue;
         }
-        if p.tokens.start > cue_token {
+        if p.tokens.start > main.tokens.start {
             end = end.min(p.span.start);
         } else {
             start = start.max(p.span.end);
@@ -217,163 +289,151 @@ fn chair_region(an: &Analysis, sentence: Range<usize>, cue_token: usize) -> Rang
     // Participants named before "شارك" are still inside [sentence.start, p): keep them out by
     // starting at the chair cue when participation came first.
     if start > sentence.start {
-        start = start.max(an.tokens[cue_token].start.min(end));
+        start = start.max(main.span.start.min(end));
     }
     start..end
 }
 
-fn people(
-    an: &Analysis,
-    ents: &[EntityMatch],
-    region: &Range<usize>,
-) -> Vec<(Entity, Range<usize>)> {
-    let g = an.gazetteer;
-    let mut out: Vec<(Entity, Range<usize>)> = ents
+/// Countries standing as chairs: not inside a title or after "لدى", "إلى", "في"…
+///
+/// A capital stands for its government only after the cue ("ترأسته القاهرة وواشنطن"); before it,
+/// it is a date line ("عمّان (بترا) - ترأس …") or the host ("احتضنت الدوحة الاجتماع الذي ترأسه …").
+fn countries(an: &Analysis, ents: &[EntityMatch], cue: usize) -> Vec<(Entity, Range<usize>)> {
+    let key = an.key();
+    let first = ents
         .iter()
-        .filter(|e| matches!(e.entity, EntityRef::Person(_)))
-        .map(|e| {
-            (
-                Entity {
-                    id: g.id(e.entity).to_owned(),
-                    country: g.entity_country(e.entity).map(str::to_owned),
-                    name_en: Some(g.name_en(e.entity).to_owned()),
-                },
-                e.span.clone(),
-            )
-        })
+        .position(|e| !matches!(e.entity, EntityRef::City(_)) || e.span.start >= cue)
+        .unwrap_or(ents.len());
+    let ents: Vec<EntityMatch> = ents[first..]
+        .iter()
+        .filter(|e| !matches!(e.entity, EntityRef::City(_)) || e.span.start >= cue)
+        .cloned()
         .collect();
-    out.extend(unknown_people(an, region));
-    out
+    standing_countries(an, &ents, &[], |t| {
+        let after_beside = t > 1
+            && an.tokens[t - 1].text(key) == "جانب"
+            && matches!(an.tokens[t - 2].text(key), "الى" | "والى");
+        after_beside || is_after_chair_word(an, t)
+    })
 }
 
-/// Countries standing as chairs: not inside a title or after "لدى", "إلى", "في"…
-fn countries(an: &Analysis, ents: &[EntityMatch]) -> Vec<(Entity, Range<usize>)> {
+/// Countries (their names, adjectives, capitals) that stand for themselves in a stretch of
+/// text: not governed by a preposition ("في العراق وسوريا": a country joined by "و" shares the
+/// preposition before it), not the place of the meeting ("في العاصمة الفرنسية"), not inside a
+/// named person's title. `open(t)` says that a country at token `t` stands for itself whatever
+/// comes before it ("ممثلين عن …", "إلى جانب …"). Each comes with its span, proclitics left out.
+pub fn standing_countries(
+    an: &Analysis,
+    ents: &[EntityMatch],
+    people: &[Named],
+    open: impl Fn(usize) -> bool,
+) -> Vec<(Entity, Range<usize>)> {
     let g = an.gazetteer;
-    ents.iter()
-        .filter(|e| match e.entity {
-            EntityRef::Country(_) | EntityRef::CountryAdjective(_) => true,
+    let lex = NameLexicon::builtin();
+    let key = an.key();
+    let mut out = Vec::new();
+    let mut previous: Option<(usize, bool)> = None;
+    let strong = ents.iter().filter(|e| !e.weak).count();
+    for e in ents {
+        let place = match e.entity {
+            EntityRef::Country(_) | EntityRef::CountryAdjective(_) => !after_place_word(an, e),
             // A capital stands for its government ("ترأسته القاهرة وواشنطن"), unless it is where
             // the meeting was ("في العاصمة الرياض").
             EntityRef::City(i) => g.cities()[i].capital && !after_place_word(an, e),
             _ => false,
-        })
-        .filter(|e| !e.weak || ents.len() == 1)
-        .filter(|e| {
-            let t = an.token_at(e.span.start);
-            let prev = (t > 0).then(|| an.tokens[t - 1].text(an.key()));
-            let clitic = &an.key()[e.span.start..e.span.start + e.clitic_len];
-            let governed = matches!(
-                prev,
-                Some("لدى" | "في" | "وفي" | "ضد" | "عن" | "من" | "داخل" | "الى" | "والى")
-            ) || clitic.ends_with('ب');
-            let after_beside = t > 1
-                && an.tokens[t - 1].text(an.key()) == "جانب"
-                && matches!(an.tokens[t - 2].text(an.key()), "الى" | "والى");
-            after_beside || !governed || is_after_chair_word(an, t)
-        })
-        .filter_map(|e| {
-            let code = g.entity_country(e.entity)?.to_owned();
-            Some((
-                Entity {
-                    id: code.clone(),
-                    country: Some(code),
-                    name_en: None,
-                },
-                e.span.clone(),
-            ))
-        })
-        .collect()
+        };
+        if !place || dateline(an, e) {
+            previous = None;
+            continue;
+        }
+        let t = an.token_at(e.span.start);
+        let clitic = &key[e.span.start..e.span.start + e.clitic_len];
+        let joined = previous.filter(|(end, _)| {
+            let gap = &key[*end..e.span.start];
+            gap.chars().all(|c| c.is_whitespace() || c == ',')
+                && (clitic.starts_with('و') || gap.contains(','))
+        });
+        let governed = match joined {
+            Some((_, governed)) => governed,
+            None => {
+                let word = |k: usize| an.tokens[k].text(key);
+                // "لكل من فرنسا والولايات المتحدة" lists; it does not govern.
+                let listing = t > 1 && word(t - 1) == "من" && matches!(word(t - 2), "لكل" | "كل");
+                let preposition = t > 0 && lex.governs(word(t - 1)) && !listing;
+                !open(t) && (preposition || clitic.ends_with('ب') || clitic.ends_with('ل'))
+            }
+        };
+        previous = Some((e.span.end, governed));
+        let in_title = people.iter().any(|p| {
+            p.title
+                .as_ref()
+                .is_some_and(|r| r.start <= e.span.start && e.span.end <= r.end)
+        });
+        if governed || in_title || (e.weak && strong > 0) {
+            continue;
+        }
+        let Some(code) = g.entity_country(e.entity) else {
+            continue;
+        };
+        out.push((
+            Entity {
+                id: code.to_owned(),
+                country: Some(code.to_owned()),
+                name_en: None,
+            },
+            e.span.start + e.clitic_len..e.span.end,
+        ));
+    }
+    out
 }
 
+/// "عمّان (بترا) -", "بغداد - مراسلنا": a place that opens its line and is followed by a bracket
+/// or a dash is where the report was filed.
+fn dateline(an: &Analysis, e: &EntityMatch) -> bool {
+    let key = an.key();
+    let line_start = key[..e.span.start].rfind('\n').map_or(0, |i| i + 1);
+    if !key[line_start..e.span.start].trim().is_empty() {
+        return false;
+    }
+    let after = &key[e.span.end..];
+    let next = after.trim_start().chars().next();
+    matches!(next, Some('(' | '-' | '–' | '—' | ':'))
+}
+
+/// Whether a country, adjective or capital names where the meeting was, not who stood for it:
+/// "في العاصمة الرياض", "في العاصمة القطرية الدوحة", "اجتماع مدريد", "احتضنت الدوحة".
 fn after_place_word(an: &Analysis, e: &EntityMatch) -> bool {
+    let key = an.key();
     let t = an.token_at(e.span.start);
-    t > 0
-        && matches!(
-            an.tokens[t - 1].text(an.key()),
+    let place_word = |k: usize| {
+        matches!(
+            an.tokens[k].text(key),
             "العاصمه" | "بالعاصمه" | "مدينه" | "بمدينه" | "في" | "وفي"
         )
+    };
+    let after_adjective = t > 1 && place_word(t - 2) && {
+        let adjective = an.tokens[t - 1];
+        an.entities_in(adjective.start..adjective.start + 1)
+            .iter()
+            .any(|a| matches!(a.entity, EntityRef::CountryAdjective(_)))
+    };
+    // "اجتماع مدريد" names the meeting by its place; "المؤتمر السعودية وفرنسا" does not.
+    let construct = |c: &CueMatch| {
+        let word = an.tokens[c.tokens.start].text(key);
+        !proclitic_readings(word)
+            .iter()
+            .any(|(_, _, article)| *article)
+    };
+    let after_cue = t > 0
+        && an.cues_in(t.saturating_sub(3)..t).any(|c| {
+            c.tokens.end == t
+                && ((c.group() == "meeting" && c.tag() == "noun" && construct(c))
+                    || (c.group() == "host" && c.tag() == "verb"))
+        });
+    (t > 0 && place_word(t - 1)) || after_adjective || after_cue
 }
 
 fn is_after_chair_word(an: &Analysis, t: usize) -> bool {
     an.cues_in(t.saturating_sub(6)..t)
         .any(|m| m.group() == "chair" && (m.tokens.end == t || m.tokens.end + 1 == t))
-}
-
-/// People named after a title but missing from the gazetteer: `ar:` + their normalised name,
-/// with the country of the title ("وزير الخارجية العراقي" → IQ).
-fn unknown_people(an: &Analysis, region: &Range<usize>) -> Vec<(Entity, Range<usize>)> {
-    let key = an.key();
-    let toks = an.tokens_in(region.clone());
-    let base = an.token_at(region.start);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        if !TITLE_HEADS.contains(&toks[i].text(key)) {
-            i += 1;
-            continue;
-        }
-        let mut country: Option<String> = None;
-        let mut j = i + 1;
-        // The title: title words and country names or adjectives.
-        while j < toks.len() {
-            let w = toks[j].text(key);
-            if let Some(e) = an.entities_in(toks[j].start..toks[j].start + 1).first()
-                && matches!(
-                    e.entity,
-                    EntityRef::Country(_) | EntityRef::CountryAdjective(_)
-                )
-            {
-                // "المبعوث إلى سوريا", "سفير … لدى تركيا": the destination, not the person's country.
-                let destination = j > 0 && matches!(toks[j - 1].text(key), "الى" | "لدى" | "في");
-                if country.is_none() && !destination {
-                    country = an.gazetteer.entity_country(e.entity).map(str::to_owned);
-                }
-                j = an.token_at(e.span.end).saturating_sub(base).max(j + 1);
-                continue;
-            }
-            if TITLE_WORDS.contains(&w) || TITLE_HEADS.contains(&w) {
-                j += 1;
-                continue;
-            }
-            break;
-        }
-        // The name: up to four words, not known entities, no punctuation between them.
-        let mut k = j;
-        while k < toks.len() && k < j + 4 {
-            let w = toks[k].text(key);
-            let gap = if k > j {
-                &key[toks[k - 1].end..toks[k].start]
-            } else {
-                " "
-            };
-            let known = !an.entities_in(toks[k].start..toks[k].start + 1).is_empty();
-            // Names do not start with a preposition and the article ("بالاشتراك", "للتحالف").
-            let prepositional = ["بال", "لل", "فال", "كال"].iter().any(|p| w.starts_with(p));
-            if known
-                || prepositional
-                || NAME_STOPS.contains(&w)
-                || w.bytes().any(|b| b.is_ascii_digit())
-                || (k > j && gap.trim() != "" && !gap.trim().chars().all(|c| c == '"'))
-                || an.cues_in(base + k..base + k + 1).next().is_some()
-            {
-                break;
-            }
-            k += 1;
-        }
-        if k >= j + 2 && country.is_some() {
-            let name: Vec<&str> = toks[j..k].iter().map(|t| t.text(key)).collect();
-            out.push((
-                Entity {
-                    id: format!("ar:{}", normalize(&name.join(" "))),
-                    country,
-                    name_en: None,
-                },
-                toks[j].start..toks[k - 1].end,
-            ));
-            i = k;
-        } else {
-            i = j.max(i + 1);
-        }
-    }
-    out
 }

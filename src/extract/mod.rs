@@ -11,6 +11,7 @@ pub mod count;
 pub mod field;
 pub mod host;
 pub mod meeting_type;
+pub mod participants;
 pub mod priorities;
 pub mod reading;
 pub mod session;
@@ -363,6 +364,7 @@ pub fn extract(original: &str, gazetteer: &Gazetteer) -> Extraction {
     meeting_type::extract(&analysis, &mut claims);
     host::extract(&analysis, &mut claims);
     chairs::extract(&analysis, &mut claims);
+    participants::extract(&analysis, &mut claims);
     count::extract(&analysis, &mut claims);
     session::extract(&analysis, &mut claims);
     priorities::extract(&analysis, &mut claims);

