@@ -302,10 +302,11 @@ fn meeting_weekdays(
         let Some((reference, _)) = own_day.date else {
             continue;
         };
+        // Only a weekday without a word placing it needs the tense.
         let direction = match w.relative {
             Some(Relative::Next | Relative::NextWeek) => Direction::Future,
-            Some(Relative::Last | Relative::LastWeek) => Direction::Past,
-            _ => tense_at(an, token_range(an, &w.span)),
+            None | Some(Relative::ThisWeek) => tense_at(an, token_range(an, &w.span)),
+            Some(_) => Direction::Past,
         };
         let Some(date) = resolve_weekday(reference, w.weekday, w.relative, direction) else {
             continue;
@@ -727,12 +728,18 @@ fn is_dateline(an: &Analysis, at: usize, end: usize) -> bool {
     if lines_before >= DATELINE_LINES {
         return false;
     }
-    // Bounded before the head is scanned, so that a long line costs no more per date.
-    if an.tokens_in(line.start..at).len() > 3 * DATELINE_HEAD {
+    // Counted in tokens first, so that a long line costs no more per date; words in brackets
+    // (an outlet) are left out of the count only when there are more than a place's.
+    let tokens = an.tokens_in(line.start..at).len();
+    if tokens == 0 || tokens > 3 * DATELINE_HEAD {
         return false;
     }
     let head_text = &key[line.start..at];
-    let head = head_words(head_text);
+    let head = if tokens <= DATELINE_HEAD || !head_text.contains(['(', '[', '"']) {
+        tokens
+    } else {
+        head_words(head_text)
+    };
     if head == 0 || head > DATELINE_HEAD {
         return false;
     }
@@ -775,6 +782,11 @@ fn is_stamp(an: &Analysis, at: usize, end: usize) -> bool {
     let l0 = an.token_at(line.start);
     let line_len = an.tokens_in(line.clone()).len();
     let i = an.token_at(at);
+    // A cue stands within a word of the line's start, or on a short line; without a cue the
+    // date opens its line: most dates of a text are neither, and are let go here.
+    if i - l0 > 6 && line_len > STAMP_TOKENS {
+        return false;
+    }
     let text = |t: &Token| t.text(key);
     // Link words, then the cue: "نشر في", "نشر بتاريخ", "آخر تحديث".
     let mut j = i;

@@ -1218,9 +1218,12 @@ fn day_at(norm: &str, tokens: &[Token], i: usize) -> Option<(usize, u8, usize, O
         let (month_tok, sep) = month_after_day(norm, tokens, i + 1, tokens[i].end)?;
         return Some((start, day, month_tok, sep));
     }
-    // "في أول شباط", "غرة رمضان": the first day, right before the month.
-    if let Some(rd) =
-        readings(norm, tokens[i]).find(|r| !r.article && cal().day_one.contains(r.stem))
+    // "في أول شباط", "غرة رمضان": the first day, right before the month. The words are few: a
+    // token is read through its proclitics only when it ends like one of them.
+    let text = tokens[i].text(norm);
+    if cal().day_one.iter().any(|w| text.ends_with(w.as_str()))
+        && let Some(rd) =
+            readings(norm, tokens[i]).find(|r| !r.article && cal().day_one.contains(r.stem))
         && let Some((month_tok, None)) = month_after_day(norm, tokens, i + 1, tokens[i].end)
         && month_at(norm, tokens, month_tok, false).is_some()
     {
