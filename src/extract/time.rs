@@ -305,7 +305,10 @@ fn meeting_weekdays(
         // Only a weekday without a word placing it needs the tense.
         let direction = match w.relative {
             Some(Relative::Next | Relative::NextWeek) => Direction::Future,
-            None | Some(Relative::ThisWeek) => tense_at(an, token_range(an, &w.span)),
+            // A weekday alone is more often a report's.
+            None | Some(Relative::ThisWeek) => {
+                tense_at(an, token_range(an, &w.span)).unwrap_or(Direction::Past)
+            }
             Some(_) => Direction::Past,
         };
         let Some(date) = resolve_weekday(reference, w.weekday, w.relative, direction) else {
@@ -439,14 +442,15 @@ fn fill_year(
         (None, None) => return (date, None),
     };
     let direction = match d.near {
-        Some(Near::Last) => Direction::Past,
-        Some(Near::Next) => Direction::Future,
+        Some(Near::Last) => Some(Direction::Past),
+        Some(Near::Next) => Some(Direction::Future),
         _ => tense_at(an, token_range(an, &d.span)),
     };
     if let Some(w) = weekday
         && date.day.is_some()
     {
-        return match date.with_year_for_weekday(w, reference, direction) {
+        let tie = direction.unwrap_or(Direction::Past);
+        return match date.with_year_for_weekday(w, reference, tie) {
             Some(filled) => (
                 filled,
                 Some(format!(
@@ -466,36 +470,29 @@ fn fill_year(
             ),
         };
     }
-    if own_day.date.is_none() {
-        let filled = date.with_year_near(reference);
-        let note = filled
-            .year
-            .map(|y| format!("year {y} from {against}, the nearest"));
-        return (filled, note);
-    }
-    let (filled, how) = if d.near == Some(Near::This) {
-        (
+    let this_month = d.near == Some(Near::This) && own_day.date.is_some();
+    let (filled, how) = match (direction, own_day.date) {
+        _ if this_month => (
             PartialDate {
                 year: Some(reference.year()),
                 ..date
             },
-            "this month",
-        )
-    } else {
-        (
+            ": this month",
+        ),
+        (Some(direction), Some(_)) => (
             date.with_year_towards(reference, direction),
             match direction {
-                Direction::Past => "on or before it (a report)",
-                Direction::Future => "on or after it (an announcement)",
+                Direction::Past => ": on or before it (a report)",
+                Direction::Future => ": on or after it (an announcement)",
             },
-        )
+        ),
+        // Without the article's own day, or without a tense, the nearest year.
+        _ => (date.with_year_near(reference), ", the nearest"),
     };
     if !filled.is_valid() || filled.year.is_none() {
         return (date, None);
     }
-    let note = filled
-        .year
-        .map(|y| format!("year {y} from {against}: {how}"));
+    let note = filled.year.map(|y| format!("year {y} from {against}{how}"));
     (filled, note)
 }
 
@@ -527,12 +524,11 @@ fn day_and_month(d: PartialDate) -> String {
 }
 
 /// Whether a report or an announcement speaks around tokens `expr`: an announcement has a word
-/// of the future near it (ستعقد، من المقرر، تستضيف) in its sentence.
-fn tense_at(an: &Analysis, expr: Range<usize>) -> Direction {
+/// of the future near it in its sentence (ستعقد، من المقرر، تستضيف); a report has a verb of the
+/// meeting and no such word (عُقد، استضافت، اختتم). `None` when neither shows.
+fn tense_at(an: &Analysis, expr: Range<usize>) -> Option<Direction> {
     let cal = Calendar::builtin();
-    let Some(first) = an.tokens.get(expr.start) else {
-        return Direction::Past;
-    };
+    let first = an.tokens.get(expr.start)?;
     let sentence = an.sentence_range(first.start);
     let s0 = an
         .token_at(sentence.start)
@@ -547,10 +543,11 @@ fn tense_at(an: &Analysis, expr: Range<usize>) -> Direction {
             .any(|(_, stem, _)| cal.is_future(stem))
     });
     if future {
-        Direction::Future
-    } else {
-        Direction::Past
+        return Some(Direction::Future);
     }
+    an.cues_in(s0..s1)
+        .any(|m| m.group() == "meeting" && m.tag() == "verb")
+        .then_some(Direction::Past)
 }
 
 /// What a relative word says, for notes.
@@ -745,8 +742,16 @@ fn is_dateline(an: &Analysis, at: usize, end: usize) -> bool {
     }
     let separated = head_text.contains([',', '-', '–', '—', '(', ':', '|']);
     let short = an.tokens_in(line.clone()).len() <= DATELINE_TOKENS;
+    // The date closes the head: punctuation or the line's end after it, an outlet of a few
+    // words ("… 2026 م واس"), or the same day in another calendar ("… 1447 هـ الموافق …").
     let rest = key[end.min(line.end)..line.end].trim_start_matches(' ');
-    let closed = rest.is_empty() || rest.starts_with(['(', '-', '–', '—', ',', ':', '|', '"']);
+    let closed = rest.is_empty()
+        || rest.starts_with(['(', '-', '–', '—', ',', ':', '|', '"'])
+        || an.tokens_in(end.min(line.end)..line.end).len() <= 3
+        || rest
+            .split(' ')
+            .next()
+            .is_some_and(|w| Calendar::builtin().corresponding.contains(w));
     if !(separated || short || closed) {
         return false;
     }
@@ -814,7 +819,7 @@ fn is_stamp(an: &Analysis, at: usize, end: usize) -> bool {
         }
     }
     // No cue: the date opens its line, after at most a clock time ("10:45 ص، الأحد …").
-    if i - l0 > 2 {
+    if i - l0 > 3 {
         return false;
     }
     let clock_only = an.tokens[l0..i]

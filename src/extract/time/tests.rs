@@ -462,3 +462,36 @@ fn a_relative_day_of_the_statement_near_the_meetings_noun_is_not_its_day() {
     let text = dated("ومن المنتظر أن يصدر بيان ختامي للاجتماع مساء اليوم.");
     assert!(values(&text, "meeting_date").is_empty());
 }
+
+#[test]
+fn dateline_of_an_agency_with_both_calendars_and_its_name_after() {
+    // Umm al-Qura: 21 Shaban 1447 = Monday 9 February 2026.
+    let text =
+        "الرياض 21 شعبان 1447 هـ الموافق 09 فبراير 2026 م واس\nعقد وزراء التحالف اجتماعهم أمس.";
+    let got = claims(text, "published_date");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].value.key(), "2026-02-09");
+    assert_eq!(one(text, "meeting_date"), "2026-02-08");
+    let text = "الرياض 10 فبراير 2026 واس\nعقد وزراء التحالف اجتماعهم أمس.";
+    assert_eq!(one(text, "published_date"), "2026-02-10");
+}
+
+#[test]
+fn time_stamp_with_the_clock_first() {
+    let text = "عنوان\n10:45 ص، الأحد 14 مارس 2021\nقال الوزير إن العمل مستمر.";
+    assert_eq!(one(text, "published_date"), "2021-03-14");
+    assert_eq!(one(text, "published_weekday"), "sunday");
+    let text = "عنوان\nالأحد 14 مارس 2021 | 10:45\nقال الوزير إن العمل مستمر.";
+    assert_eq!(one(text, "published_date"), "2021-03-14");
+}
+
+#[test]
+fn a_year_less_date_with_no_tense_takes_the_nearest_year() {
+    let head = "بيروت، 10 شباط 2026 -\n";
+    let text = format!("{head}وأشار المتحدث إلى اجتماع 20 شباط في بيروت.");
+    assert_eq!(one(&text, "meeting_date"), "2026-02-20");
+    assert_eq!(
+        note(&text, "meeting_date", "2026-02-20"),
+        "year 2026 from the article's date 2026-02-10 (date line), the nearest"
+    );
+}
