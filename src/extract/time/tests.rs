@@ -495,3 +495,92 @@ fn a_year_less_date_with_no_tense_takes_the_nearest_year() {
         "year 2026 from the article's date 2026-02-10 (date line), the nearest"
     );
 }
+
+/// The rows of `data/calendar.tsv` of one kind, as (value, form).
+fn rows(kind: &str) -> Vec<(&'static str, &'static str)> {
+    crate::text::dates::CALENDAR_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            (cols.next()? == kind).then_some(())?;
+            Some((cols.next()?, cols.next()?))
+        })
+        .collect()
+}
+
+#[test]
+fn every_publication_cue_of_the_calendar_makes_a_time_stamp() {
+    for (_, cue) in rows("stamp_cue") {
+        for (_, link) in rows("stamp_link") {
+            let text =
+                format!("عنوان الخبر\n{cue} {link} 14 مارس 2021\nقال الوزير إن العمل مستمر.");
+            assert_eq!(one(&text, "published_date"), "2021-03-14", "{text}");
+        }
+    }
+    for (_, word) in rows("date_word") {
+        let text = format!("وقال الوزير في بيان {word} 14 مارس 2021 إن العمل مستمر.");
+        assert_eq!(one(&text, "published_date"), "2021-03-14", "{text}");
+    }
+    for (_, word) in rows("clock_lead") {
+        let text = format!(
+            "عنوان\nالأحد 14 مارس 2021 {word} 3:45\nقال الوزير إن العمل مستمر في عمان كما كان."
+        );
+        assert_eq!(one(&text, "published_date"), "2021-03-14", "{text}");
+    }
+    for (_, word) in rows("clock_word") {
+        let text = format!("عنوان\n10:45 {word}، الأحد 14 مارس 2021\nقال الوزير إن العمل مستمر.");
+        assert_eq!(one(&text, "published_date"), "2021-03-14", "{text}");
+    }
+}
+
+#[test]
+fn every_word_of_an_announcement_looks_forward() {
+    // Thursday 18 March 2021: a Sunday announced is the 21st, a Sunday reported the 14th.
+    let head = "عمّان، 18 آذار 2021 -\n";
+    let mut words = Vec::new();
+    for (_, word) in rows("future") {
+        if let Some(verb) = word.strip_suffix('*') {
+            for form in [verb.to_owned(), format!("س{verb}")] {
+                // With the future prefix the verb is no meeting cue of its own (cues.tsv):
+                // the meeting's noun later in the sentence gives the role.
+                let text = format!("{head}{form} الدول الأعضاء الأحد في عمّان ضمن اجتماعات التحالف.");
+                assert_eq!(one(&text, "meeting_date"), "2021-03-21", "{text}");
+            }
+        } else if ["تلتئم", "تلتقي", "يلتئم", "يلتقي", "يلتقون"].contains(&word)
+        {
+            let text = format!("{head}{word} الوفود الأحد في عمّان.");
+            assert_eq!(one(&text, "meeting_date"), "2021-03-21", "{text}");
+        } else {
+            words.push(word);
+        }
+    }
+    let sentences = [
+        ("المرتقب", "ومن المرتقب أن يبدأ الاجتماع الأحد في عمّان."),
+        (
+            "المرتقبة",
+            "والمشاركة المرتقبة للوزراء في الاجتماع الأحد بعمّان تحظى باهتمام.",
+        ),
+        (
+            "المزمع",
+            "يبحث الاجتماع المزمع عقده الأحد في عمّان ملف المخيمات.",
+        ),
+        ("المقرر", "ومن المقرر أن يجتمع الوزراء الأحد في عمّان."),
+        ("المنتظر", "ومن المنتظر أن يبدأ الاجتماع الأحد في عمّان."),
+        ("المتوقع", "ومن المتوقع أن يبدأ الاجتماع الأحد في عمّان."),
+        ("سوف", "وقال إن الاجتماع سوف يبدأ الأحد في عمّان."),
+        ("يرتقب", "يرتقب أن يبدأ الاجتماع الأحد في عمّان."),
+        ("يتوقع", "يتوقع أن يبدأ الاجتماع الأحد في عمّان."),
+        ("يعتزم", "يعتزم الوزراء بدء الاجتماع الأحد في عمّان."),
+        ("تعتزم", "تعتزم الدول بدء الاجتماع الأحد في عمّان."),
+    ];
+    for word in words {
+        let Some((_, sentence)) = sentences.iter().find(|(w, _)| *w == word) else {
+            panic!("no sentence for {word}");
+        };
+        let text = format!("{head}{sentence}");
+        assert_eq!(one(&text, "meeting_date"), "2021-03-21", "{text}");
+    }
+    let text = format!("{head}بدأ الاجتماع الأحد في عمّان.");
+    assert_eq!(one(&text, "meeting_date"), "2021-03-14", "{text}");
+}

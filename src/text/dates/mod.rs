@@ -17,7 +17,7 @@ use crate::text::tokens::{Token, is_digits, proclitic_readings, tokenize};
 
 mod calendar;
 
-pub use calendar::{Calendar, CalendarError, Near};
+pub use calendar::{BUILTIN as CALENDAR_TSV, Calendar, CalendarError, Near};
 
 /// A Gregorian date of which any part may be unknown.
 #[derive(

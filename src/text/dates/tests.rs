@@ -1061,3 +1061,156 @@ fn a_year_less_date_lies_before_a_report_and_after_an_announcement() {
         "2028-02-29"
     );
 }
+
+#[test]
+fn every_relative_day_of_the_calendar_is_read() {
+    for (value, form) in rows("relative_day") {
+        let days: i16 = value.parse().unwrap_or(99);
+        let text = format!("عقد الاجتماع {form} في عمان");
+        assert_eq!(
+            one_relative(&text),
+            r(RelativeDay::Days(days), form),
+            "{text}"
+        );
+    }
+    for (value, form) in rows("relative_day_cued") {
+        let days: i16 = value.parse().unwrap_or(99);
+        let text = format!("يعقد الاجتماع صباح {form} في عمان");
+        assert_eq!(
+            one_relative(&text),
+            r(RelativeDay::Days(days), &format!("صباح {form}")),
+            "{text}"
+        );
+        let alone = format!("يعقد الاجتماع {form} في عمان");
+        assert!(relative(&alone).is_empty(), "{alone}");
+    }
+}
+
+#[test]
+fn every_offset_word_of_the_calendar_is_read() {
+    for (sign, lead) in rows("offset_lead") {
+        let sign: i16 = sign.parse().unwrap_or(0);
+        for (days, unit) in rows("offset_unit") {
+            let days: i16 = days.parse().unwrap_or(0);
+            let text = format!("عقد الاجتماع {lead} {unit} في عمان");
+            assert_eq!(
+                one_relative(&text),
+                r(RelativeDay::Days(sign * days), &format!("{lead} {unit}")),
+                "{text}"
+            );
+        }
+        for (days, unit) in rows("offset_per") {
+            let days: i16 = days.parse().unwrap_or(0);
+            let text = format!("عقد الاجتماع {lead} 3 {unit} في عمان");
+            assert_eq!(
+                one_relative(&text),
+                r(
+                    RelativeDay::Days(sign * 3 * days),
+                    &format!("{lead} 3 {unit}")
+                ),
+                "{text}"
+            );
+        }
+    }
+    for (_, word) in rows("offset_elsewhere") {
+        let text = format!("عقد الاجتماع بعد يومين {word} البيان");
+        assert!(relative(&text).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn every_word_that_makes_today_a_day_is_read() {
+    for (_, word) in rows("day_noun_after") {
+        let text = format!("وصل الوفد في اليوم {word} للاجتماع");
+        assert!(relative(&text).is_empty(), "{text}");
+    }
+    for (_, word) in rows("day_noun_before") {
+        let text = format!("بقي الوفد {word} اليوم في عمان");
+        assert!(relative(&text).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn every_placing_word_of_the_calendar_is_read() {
+    for (value, word) in rows("near") {
+        let text = format!("في 9 شباط {word} عقد");
+        let norm = NormText::new(&text);
+        let found = find_dates(norm.as_str());
+        let want = match value {
+            "last" => Near::Last,
+            "this" => Near::This,
+            _ => Near::Next,
+        };
+        assert_eq!(found.first().and_then(|m| m.near), Some(want), "{text}");
+        if value != "this" {
+            let text = format!("عقد الاجتماع السبت {word} في عمان");
+            let rel = if value == "last" {
+                Relative::Last
+            } else {
+                Relative::Next
+            };
+            assert_eq!(
+                weekday(&text),
+                w(Saturday, Some(rel), &format!("السبت {word}")),
+                "{text}"
+            );
+        }
+        let text = format!("عقد الاجتماع في 9 من الشهر {word}");
+        assert_eq!(relative(&text).len(), 1, "{text}");
+    }
+}
+
+#[test]
+fn every_era_year_lead_and_time_cue_of_the_calendar_is_read() {
+    for (value, word) in rows("era") {
+        let text = if value == "hijri" {
+            format!("في 1 رمضان 1447 {word} عقد")
+        } else {
+            format!("في 9 شباط 2026 {word} عقد")
+        };
+        let want = if value == "hijri" {
+            "2026-02-18"
+        } else {
+            "2026-02-09"
+        };
+        let all = dates(&text);
+        assert_eq!(all.len(), 1, "{text}");
+        assert_eq!(all[0].0, want, "{text}");
+        assert!(
+            all[0].2.ends_with(&crate::text::normalize(word)) || all[0].2.ends_with(word),
+            "{text}: {all:?}"
+        );
+    }
+    for (_, word) in rows("year_lead") {
+        let text = format!("في 9 شباط {word} 2026 عقد");
+        assert_eq!(
+            date(&text),
+            d("2026-02-09", &format!("9 شباط {word} 2026")),
+            "{text}"
+        );
+    }
+    for (_, word) in rows("time_cue") {
+        let text = format!("وصل الوفد {word} خميس");
+        assert_eq!(
+            weekday(&text),
+            w(Thursday, None, &format!("{word} خميس")),
+            "{text}"
+        );
+    }
+    for (_, word) in rows("not_weekday_after") {
+        let text = format!("شارك الوزراء الأحد {word}");
+        assert!(weekdays(&text).is_empty(), "{text}");
+    }
+    for (_, word) in rows("not_weekday_before") {
+        let text = format!("قال {word} الأحد");
+        assert!(weekdays(&text).is_empty(), "{text}");
+    }
+    for (_, word) in rows("day_one") {
+        let text = format!("عقد في {word} آذار");
+        assert_eq!(date(&text), d("--03-01", &format!("{word} آذار")), "{text}");
+    }
+    for (_, word) in rows("corresponding") {
+        let text = format!("عقد الأحد {word} 14 آذار");
+        assert_eq!(weekday(&text), w(Sunday, None, "الأحد"), "{text}");
+    }
+}
