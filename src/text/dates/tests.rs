@@ -161,12 +161,26 @@ fn hijri_months_convert_with_umm_al_qura() {
         "ذو القعدة",
         "ذو الحجة",
     ];
-    for (k, name) in names.iter().enumerate() {
+    // The tenth of each month of 1446 by Umm al-Qura.
+    let tenth = [
+        "2024-07-16",
+        "2024-08-14",
+        "2024-09-13",
+        "2024-10-13",
+        "2024-11-12",
+        "2024-12-11",
+        "2025-01-10",
+        "2025-02-09",
+        "2025-03-10",
+        "2025-04-08",
+        "2025-05-08",
+        "2025-06-06",
+    ];
+    for (name, want) in names.iter().zip(tenth) {
         let text = format!("في 10 {name} 1446 هـ كان الاجتماع");
         let all = dates(&text);
         assert_eq!(all.len(), 1, "{text}");
-        let (y, m, day) = hijri_to_gregorian(1446, k as u8 + 1, 10).unwrap_or_default();
-        assert_eq!(all[0].0, format!("{y:04}-{m:02}-{day:02}"));
+        assert_eq!(all[0].0, want, "{text}");
         assert_eq!(all[0].1, SourceCalendar::Hijri);
         assert_eq!(all[0].2, format!("10 {name} 1446 ه"));
     }
@@ -201,13 +215,7 @@ fn hijri_forms() {
     );
     assert_eq!(
         date("الموافق 21 شعبان 1447 هـ"),
-        d(
-            &{
-                let (y, m, dd) = hijri_to_gregorian(1447, 8, 21).unwrap_or_default();
-                format!("{y:04}-{m:02}-{dd:02}")
-            },
-            "21 شعبان 1447 ه"
-        )
+        d("2026-02-09", "21 شعبان 1447 ه")
     );
 }
 
