@@ -23,7 +23,9 @@ use std::ops::Range;
 use crate::document::LineIndex;
 use crate::lexicon::cues::{CueMatch, CueSet};
 use crate::lexicon::gazetteer::{EntityMatch, Gazetteer};
-use crate::text::dates::{DateMatch, WeekdayMatch, dates_where, weekdays_where};
+use crate::text::dates::{
+    DateMatch, RelativeDayMatch, WeekdayMatch, dates_where, relative_days_where, weekdays_where,
+};
 use crate::text::numbers::{NumberMatch, numbers_where};
 use crate::text::sieve;
 use crate::text::tokens::{Token, tokenize};
@@ -137,6 +139,8 @@ pub struct Analysis<'a> {
     pub entities: Vec<EntityMatch>,
     pub weekdays: Vec<WeekdayMatch>,
     pub dates: Vec<DateMatch>,
+    /// Relative days without a weekday ("أمس", "قبل يومين", "في 9 من الشهر الجاري").
+    pub relative_days: Vec<RelativeDayMatch>,
     pub numbers: Vec<NumberMatch>,
     /// Every cue of every group, in text order.
     pub cues: Vec<CueMatch<'static>>,
@@ -164,6 +168,8 @@ impl<'a> Analysis<'a> {
             marked(sieve::DIGITS | sieve::NUMBER | sieve::MONTH),
         );
         let weekdays = weekdays_where(key, &tokens, &dates, marked(sieve::WEEKDAY));
+        let relative_days =
+            relative_days_where(key, &tokens, &weekdays, &dates, marked(sieve::RELATIVE_DAY));
         let numbers = numbers_where(key, &tokens, marked(sieve::DIGITS | sieve::NUMBER));
         let cues = cue_set.find_all_where(key, &tokens, marked(sieve::CUE));
         let mut norm_lines = vec![(0usize, 0u32)];
@@ -183,6 +189,7 @@ impl<'a> Analysis<'a> {
             entities,
             weekdays,
             dates,
+            relative_days,
             numbers,
             gazetteer,
             lines: LineIndex::new(original),

@@ -287,9 +287,10 @@ struct Candidate {
 const REPORTED_WITHIN: i64 = 45;
 const ANNOUNCED_WITHIN: i64 = 400;
 
-/// A full date far from the article's own day is another meeting's ("بعد عام من اجتماع واشنطن
-/// الذي عقد في 22 مارس 2017" in a report of 13 February 2018), and so is everything its clause
-/// says of that meeting.
+/// When the text dates a meeting near its own day, a full date far from that day is another
+/// meeting's ("بعد عام من اجتماع واشنطن الذي عقد في 22 مارس 2017" in a report of 13 February
+/// 2018 about a meeting that day), and so is everything its clause says of that meeting. A text
+/// whose only dates are far off is left alone: it may report an old meeting.
 fn dated_elsewhere(an: &Analysis, claims: &[Claim], places: &mut [Place]) {
     let Some(published) = claims
         .iter()
@@ -300,11 +301,21 @@ fn dated_elsewhere(an: &Analysis, claims: &[Claim], places: &mut [Place]) {
     else {
         return;
     };
+    let offset = |c: &Claim| match &c.value {
+        Value::Date(d) => full_date(d).map(|date| (date - published).get_days() as i64),
+        _ => None,
+    };
+    let near = claims
+        .iter()
+        .filter(|c| c.field == Field::MeetingDate)
+        .filter_map(offset)
+        .any(|days| (-REPORTED_WITHIN..=ANNOUNCED_WITHIN).contains(&days));
+    if !near {
+        return;
+    }
     let mut clauses: Vec<(std::ops::Range<usize>, Frame)> = Vec::new();
     for c in claims.iter().filter(|c| c.field == Field::MeetingDate) {
-        let Value::Date(d) = &c.value else { continue };
-        let Some(date) = full_date(d) else { continue };
-        let days = (date - published).get_days() as i64;
+        let Some(days) = offset(c) else { continue };
         let frame = if days < -REPORTED_WITHIN {
             Frame::Previous
         } else if days > ANNOUNCED_WITHIN {

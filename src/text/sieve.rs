@@ -21,7 +21,7 @@ use crate::text::tokens::{Token, bare, prefix_key, proclitic_readings};
 pub const DIGITS: u8 = 1 << 0;
 /// A number word, "رقم", or an article written apart from the digits after it (الـ 90).
 pub const NUMBER: u8 = 1 << 1;
-/// The first word of a month name.
+/// The first word of a date with a month name (the month, or أول/غرة before it).
 pub const MONTH: u8 = 1 << 2;
 /// A weekday name.
 pub const WEEKDAY: u8 = 1 << 3;
@@ -29,6 +29,8 @@ pub const WEEKDAY: u8 = 1 << 3;
 pub const CUE: u8 = 1 << 4;
 /// The first word of a gazetteer alias.
 pub const ENTITY: u8 = 1 << 5;
+/// A word a relative day is found from (أمس، غدا، قبل، الشهر).
+pub const RELATIVE_DAY: u8 = 1 << 6;
 
 /// How many words' marks a thread remembers before it starts afresh (a few MB at most).
 const REMEMBERED: usize = 1 << 16;
@@ -67,11 +69,14 @@ impl Sieve {
         for stem in crate::text::numbers::first_words() {
             sieve.add(stem, NUMBER);
         }
-        for stem in crate::text::dates::month_first_words() {
+        for stem in crate::text::dates::date_first_words() {
             sieve.add(stem, MONTH);
         }
         for stem in crate::text::dates::weekday_words() {
             sieve.add(stem, WEEKDAY);
+        }
+        for stem in crate::text::dates::relative_day_words() {
+            sieve.add(stem, RELATIVE_DAY);
         }
         sieve
     }
@@ -167,7 +172,9 @@ impl Sieve {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::dates::{dates_in, dates_where, weekdays_in, weekdays_where};
+    use crate::text::dates::{
+        dates_in, dates_where, relative_days_where, weekdays_in, weekdays_where,
+    };
     use crate::text::normalize::normalize;
     use crate::text::numbers::{numbers_in, numbers_where};
     use crate::text::tokens::tokenize;
@@ -188,6 +195,11 @@ mod tests {
             weekdays_in(&norm, &tokens, &dates),
             "weekdays in {text:?}"
         );
+        let relative = relative_days_where(&norm, &tokens, &weekdays, &dates, |i| {
+            marks[i] & RELATIVE_DAY != 0
+        });
+        let everywhere = relative_days_where(&norm, &tokens, &weekdays, &dates, |_| true);
+        assert_eq!(relative, everywhere, "relative days in {text:?}");
     }
 
     #[test]
@@ -216,6 +228,8 @@ mod tests {
             "خمسة وثمانون عضوا، والخامس والثمانين، وللمرة الحادية عشرة",
             "ثلاثة آلاف ومئتان، و12 دولة، وفي 2026م، والأربعاء المقبل",
             "كانون الثاني وتشرين الأول وجمادى الآخرة وذي القعدة",
+            "في أول شباط وغرة رمضان 1447 و14/مارس/2021 والأحد من الأسبوع الماضي",
+            "عقد أمس وبعد غد وقبل يومين وبعد ثلاثة أيام وفي التاسع من الشهر الجاري وصباح الغد",
         ] {
             check(text);
         }
