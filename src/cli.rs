@@ -86,8 +86,10 @@ pub struct Args {
     #[arg(long)]
     pub context: bool,
 
-    /// Use gazetteer files (countries.tsv, cities.tsv, people.tsv, organisations.tsv) from DIR
-    /// on top of the built-in ones. Example: --lexicon my-data/
+    /// Extend the built-in lexicons with the files in DIR: the gazetteer (countries.tsv,
+    /// cities.tsv, people.tsv, organisations.tsv) and the word lists (cues.tsv, calendar.tsv,
+    /// numbers.tsv, titles.tsv, given_names.tsv, common_words.tsv), each in the format of its
+    /// file under data/. Example: --lexicon my-data/
     #[arg(long, value_name = "DIR")]
     pub lexicon: Option<PathBuf>,
 
@@ -243,6 +245,9 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
     let owned;
     let gazetteer = match &args.lexicon {
         Some(dir) => {
+            // The word lists first: the gazetteer's sieve is built from their first words.
+            crate::lexicon::lists::extend_from(dir)
+                .with_context(|| format!("cannot load the lexicon in {}", dir.display()))?;
             owned = Gazetteer::from_dir(dir)
                 .with_context(|| format!("cannot load the lexicon in {}", dir.display()))?;
             &owned

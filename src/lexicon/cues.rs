@@ -10,10 +10,16 @@
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
-use std::sync::LazyLock;
+
+use crate::lexicon::lists::Extensible;
 
 use crate::text::normalize;
 use crate::text::tokens::{Token, bare, prefix_key, proclitic_readings};
+
+/// The built-in cue file.
+const BUILTIN: &str = include_str!("../../data/cues.tsv");
+
+static SET: Extensible<CueSet> = Extensible::new(|| CueSet::parse(BUILTIN).unwrap_or_default());
 
 /// One word of a cue phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,12 +146,21 @@ impl CueSet {
         });
     }
 
-    /// The built-in cues from `data/cues.tsv`.
+    /// The cues in force: `data/cues.tsv`, extended by `--lexicon DIR` when given.
     pub fn builtin() -> &'static CueSet {
-        static SET: LazyLock<CueSet> = LazyLock::new(|| {
-            CueSet::parse(include_str!("../../data/cues.tsv")).unwrap_or_default()
-        });
-        &SET
+        SET.get()
+    }
+
+    /// The built-in cues and the rows of `user` (checked alone first, so errors name the user's
+    /// own lines).
+    pub fn extended(user: &str) -> Result<CueSet, CueError> {
+        CueSet::parse(user)?;
+        CueSet::parse(&format!("{BUILTIN}\n{user}"))
+    }
+
+    /// Puts an extended set in force for the rest of the process; `false` if one already is.
+    pub fn install(set: CueSet) -> bool {
+        SET.install(set)
     }
 
     /// Every cue of `group` in the text, longest first at each position, non-overlapping, in

@@ -213,8 +213,9 @@ pub enum GazetteerError {
         source: std::io::Error,
     },
     #[error(
-        "{dir}: no gazetteer files found; put one or more of countries.tsv, cities.tsv, \
-         people.tsv, organisations.tsv there"
+        "{dir}: no lexicon files found; put one or more of countries.tsv, cities.tsv, \
+         people.tsv, organisations.tsv, cues.tsv, calendar.tsv, numbers.tsv, titles.tsv, \
+         given_names.tsv, common_words.tsv there"
     )]
     NoFiles { dir: PathBuf },
 }
@@ -307,7 +308,11 @@ impl Gazetteer {
             }
         };
         let user = [read(fc)?, read(fi)?, read(fp)?, read(fo)?];
-        if found == 0 {
+        // A directory of word lists alone (cues, calendar…) extends those, not the gazetteer.
+        let lists = crate::lexicon::lists::FILE_NAMES
+            .iter()
+            .any(|name| dir.join(name).is_file());
+        if found == 0 && !lists {
             return Err(GazetteerError::NoFiles {
                 dir: dir.to_path_buf(),
             });

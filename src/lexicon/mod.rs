@@ -4,6 +4,7 @@
 
 pub mod cues;
 pub mod gazetteer;
+pub mod lists;
 
 pub use gazetteer::{
     City, Country, EntityMatch, EntityRef, Gazetteer, GazetteerError, Organisation, Person, Term,

@@ -191,9 +191,30 @@ struct Lexicon {
 /// Shorter skeletons are ordinary words too often (متن "text" is the skeleton of متين "200").
 const MIN_SKELETON: usize = 4;
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    Lexicon::new(&parse_entries(include_str!("../../data/numbers.tsv")).unwrap_or_default())
-});
+/// The built-in number words.
+const BUILTIN: &str = include_str!("../../data/numbers.tsv");
+
+static NUMBERS: crate::lexicon::lists::Extensible<Lexicon> =
+    crate::lexicon::lists::Extensible::new(|| {
+        Lexicon::new(&parse_entries(BUILTIN).unwrap_or_default())
+    });
+
+/// The number words in force: `data/numbers.tsv`, extended by `--lexicon DIR` when given.
+fn lexicon() -> &'static Lexicon {
+    NUMBERS.get()
+}
+
+/// Adds the rows of `user` to the built-in number words and puts them in force for the rest of
+/// the process. `Err(Some(message))` for a bad row; `Err(None)` when words were already
+/// extended.
+pub fn install_extended(user: &str) -> Result<(), Option<String>> {
+    parse_entries(user).map_err(|e| Some(e.to_string()))?;
+    let all = parse_entries(&format!("{BUILTIN}\n{user}")).map_err(|e| Some(e.to_string()))?;
+    NUMBERS
+        .install(Lexicon::new(&all))
+        .then_some(())
+        .ok_or(None)
+}
 
 impl Lexicon {
     fn new(entries: &[Entry]) -> Lexicon {
@@ -333,7 +354,7 @@ const MAX_PIECES: usize = 16;
 /// Every stem a number can begin with, as [`numbers_in`] looks it up: the number words (a
 /// fraction never begins one) and "رقم".
 pub fn first_words() -> impl Iterator<Item = &'static str> {
-    LEXICON
+    lexicon()
         .words
         .iter()
         .filter(|(_, w)| w.class != Class::Fraction)
@@ -626,7 +647,7 @@ fn scale_after(
     if &norm[prev_end..t.start] != " " {
         return None;
     }
-    match LEXICON.words.get(t.text(norm)) {
+    match lexicon().words.get(t.text(norm)) {
         Some(NumWord {
             value,
             class: Class::Scale { count: 0 | 1 },
@@ -665,7 +686,7 @@ fn lex_first(norm: &str, tokens: &[Token], i: usize) -> Option<(Piece, bool)> {
     let tok = tokens[i];
     let text = tok.text(norm);
     for (stripped, stem, article) in proclitic_readings(text) {
-        let Some(word) = LEXICON.words.get(stem) else {
+        let Some(word) = lexicon().words.get(stem) else {
             continue;
         };
         // A fraction only ever follows a scale word ("مليون ونصف").
@@ -697,11 +718,11 @@ fn lex_next(norm: &str, tokens: &[Token], j: usize, prev_end: usize) -> Option<P
     }
     let text = tok.text(norm);
     let lookup = |s: &str| -> Option<(NumWord, bool)> {
-        if let Some(w) = LEXICON.words.get(s) {
+        if let Some(w) = lexicon().words.get(s) {
             return Some((*w, false));
         }
         let rest = s.strip_prefix(ARTICLE)?;
-        LEXICON.words.get(rest).map(|w| (*w, true))
+        lexicon().words.get(rest).map(|w| (*w, true))
     };
     let piece = |(word, article): (NumWord, bool), conj: bool, end: usize, next: usize| Piece {
         word,
@@ -836,9 +857,9 @@ fn joined_after(
         if &norm[tok.end..after.start] != " " {
             return None;
         }
-        return Some((j + 1, LEXICON.classify(after.text(norm))));
+        return Some((j + 1, lexicon().classify(after.text(norm))));
     }
-    Some((j, LEXICON.classify(text)))
+    Some((j, lexicon().classify(text)))
 }
 
 /// The index after a sequence of number words (known or shaped like one) joined to each other
@@ -862,7 +883,7 @@ fn sequence_end(norm: &str, tokens: &[Token], mut j: usize, mut prev_end: usize)
 /// number may start here ("وأربعة" in the list "ثلاثة وأربعة", "خمسة" after an ordinary word).
 fn tail_of_sequence(norm: &str, tokens: &[Token], i: usize, joined: bool) -> Option<Scan> {
     let before = joined_before(norm, tokens, i, joined)?;
-    match LEXICON.classify(tokens[before].text(norm)) {
+    match lexicon().classify(tokens[before].text(norm)) {
         Numeric::Not => None,
         Numeric::Unknown => Some(Scan::Skip(sequence_end(norm, tokens, i + 1, tokens[i].end))),
         // "نصف مليون" is half of the number after it.
@@ -877,7 +898,7 @@ fn tail_of_sequence(norm: &str, tokens: &[Token], i: usize, joined: bool) -> Opt
                 else {
                     break;
                 };
-                match LEXICON.classify(tokens[k].text(norm)) {
+                match lexicon().classify(tokens[k].text(norm)) {
                     Numeric::Known(_) => start = k,
                     // An unknown word further back: the sequence is not read whole.
                     Numeric::Unknown => {
@@ -1305,7 +1326,7 @@ mod tests {
                 panic!("{} and {other} are one normalised form {key}", e.form);
             }
         }
-        assert_eq!(LEXICON.words.len(), entries.len());
+        assert_eq!(lexicon().words.len(), entries.len());
         assert!(parse_entries("خمسة\t5\tunit\n").is_err());
         assert!(parse_entries("خمسة\tخمس\tunit\t-\n").is_err());
         assert!(parse_entries("خمسة\t5\tdozen\t-\n").is_err());
@@ -1313,7 +1334,7 @@ mod tests {
 
     #[test]
     fn shapes_of_number_words_the_lexicon_lacks() {
-        let lex = &*LEXICON;
+        let lex = lexicon();
         // Spellings that are not lines of the file, recognised by their consonants.
         for unknown in [
             "تلاتمائه",

@@ -210,3 +210,61 @@ fn utf16_input_is_decoded() {
             .any(|c| c["value"] == 85)
     );
 }
+
+/// `--lexicon DIR` extends the word lists too: a month spelling the calendar lacks, and a verb
+/// for holding a meeting the cues lack, written for this test.
+#[test]
+fn a_lexicon_directory_extends_the_calendar_and_the_cues() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("article.txt");
+    fs::write(
+        &article,
+        "التأم شمل وزراء خارجية التحالف الدولي في عمّان يوم 4 فبرويير 2026، \
+         وتدارس المجتمعون بالعاصمة الأردنية الوضع في سوريا.\n",
+    )
+    .unwrap();
+    let dates = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["--format", "json"];
+        all.extend(args);
+        all.push(article.to_str().unwrap());
+        let out = run(&all);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        report["documents"][0]["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["field"] == "meeting_date")
+            .map(|c| c["value"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(
+        dates(&[]).is_empty(),
+        "the built-in calendar does not know this spelling"
+    );
+    let lexicon = dir.path().join("lexicon");
+    fs::create_dir(&lexicon).unwrap();
+    fs::write(
+        lexicon.join("calendar.tsv"),
+        "month_gregorian\t02\tفبرويير\n",
+    )
+    .unwrap();
+    assert_eq!(
+        dates(&["--lexicon", lexicon.to_str().unwrap()]),
+        ["2026-02-04"]
+    );
+    // A bad row is an error that names the file.
+    fs::write(lexicon.join("cues.tsv"), "meeting\tverb\n").unwrap();
+    let out = run(&[
+        "--lexicon",
+        lexicon.to_str().unwrap(),
+        article.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cues.tsv"));
+}

@@ -9,7 +9,6 @@
 //! ("ترأس وزير الخارجية الجلسة الافتتاحية") is never a person.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
@@ -17,6 +16,15 @@ use crate::extract::{Analysis, Entity};
 use crate::lexicon::gazetteer::{EntityMatch, EntityRef};
 use crate::text::normalize;
 use crate::text::tokens::{bare, proclitic_readings};
+
+const TITLES: &str = include_str!("../../../data/titles.tsv");
+const GIVEN: &str = include_str!("../../../data/given_names.tsv");
+const COMMON: &str = include_str!("../../../data/common_words.tsv");
+
+static LEX: crate::lexicon::lists::Extensible<NameLexicon> =
+    crate::lexicon::lists::Extensible::new(|| {
+        NameLexicon::parse(TITLES, GIVEN, COMMON).unwrap_or_default()
+    });
 
 /// How a word of `data/titles.tsv` stands in a title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,17 +161,25 @@ impl NameLexicon {
         Ok(lex)
     }
 
-    /// The lists compiled from `data/`, parsed on first use.
+    /// The lists in force: those compiled from `data/`, extended by `--lexicon DIR` when given.
     pub fn builtin() -> &'static NameLexicon {
-        static LEX: LazyLock<NameLexicon> = LazyLock::new(|| {
-            NameLexicon::parse(
-                include_str!("../../../data/titles.tsv"),
-                include_str!("../../../data/given_names.tsv"),
-                include_str!("../../../data/common_words.tsv"),
-            )
-            .unwrap_or_default()
-        });
-        &LEX
+        LEX.get()
+    }
+
+    /// The built-in lists and the user's rows (each checked alone first, so errors name the
+    /// user's own lines).
+    pub fn extended(titles: &str, given: &str, common: &str) -> Result<NameLexicon, NameListError> {
+        NameLexicon::parse(titles, given, common)?;
+        NameLexicon::parse(
+            &format!("{TITLES}\n{titles}"),
+            &format!("{GIVEN}\n{given}"),
+            &format!("{COMMON}\n{common}"),
+        )
+    }
+
+    /// Puts extended lists in force for the rest of the process; `false` if some already are.
+    pub fn install(lex: NameLexicon) -> bool {
+        LEX.install(lex)
     }
 
     /// How a (normalised) word stands in a title, under any reading of its proclitics

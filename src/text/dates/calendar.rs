@@ -5,16 +5,18 @@
 //! token reading. Phrases of several words are indexed by their first word (forward scans) or by
 //! their last word (the walk back from a weekday), longest first.
 
-use std::sync::LazyLock;
-
 use jiff::civil::Weekday;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{SourceCalendar, parse_weekday_name};
+use crate::lexicon::lists::Extensible;
 use crate::text::normalize::normalize;
 
 /// The built-in calendar file.
 pub const BUILTIN: &str = include_str!("../../../data/calendar.tsv");
+
+static CALENDAR: Extensible<Calendar> =
+    Extensible::new(|| Calendar::parse(BUILTIN).unwrap_or_default());
 
 /// Where a word places a day or month relative to the time of writing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -324,11 +326,22 @@ impl Calendar {
                 .is_some_and(|rest| rest.starts_with(['ي', 'ت', 'ن']) && announces(rest))
     }
 
-    /// The calendar of `data/calendar.tsv`.
+    /// The calendar in force: `data/calendar.tsv`, extended by `--lexicon DIR` when given.
     pub fn builtin() -> &'static Calendar {
-        static CALENDAR: LazyLock<Calendar> =
-            LazyLock::new(|| Calendar::parse(BUILTIN).unwrap_or_default());
-        &CALENDAR
+        CALENDAR.get()
+    }
+
+    /// The built-in calendar and the rows of `user` (checked alone first, so errors name the
+    /// user's own lines).
+    pub fn extended(user: &str) -> Result<Calendar, CalendarError> {
+        Calendar::parse(user)?;
+        Calendar::parse(&format!("{BUILTIN}\n{user}"))
+    }
+
+    /// Puts an extended calendar in force for the rest of the process; `false` if one already
+    /// is.
+    pub fn install(calendar: Calendar) -> bool {
+        CALENDAR.install(calendar)
     }
 }
 

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::text::numbers::{NumberKind, is_era_suffix, number_at};
 use crate::text::tokens::{Token, is_digits, proclitic_readings, tokenize};
 
-mod calendar;
+pub mod calendar;
 
 pub use calendar::{BUILTIN as CALENDAR_TSV, Calendar, CalendarError, Near};
 
