@@ -138,6 +138,14 @@ impl<'o> Page<'o> {
         page
     }
 
+    /// Whether the page shows any article (the run kept documents' results).
+    fn shows_articles(&self) -> bool {
+        self.r
+            .collection
+            .documents()
+            .any(|d| self.document(d).is_some())
+    }
+
     /// The full result of a document, when the run kept it (and it is that document).
     fn document(&self, d: Doc) -> Option<&'o DocumentResult> {
         self.outcome
@@ -233,7 +241,7 @@ impl<'o> Page<'o> {
                     a href="#unattached" { "No meeting" }
                     @if self.has_findings() { a href="#findings" { "Findings" } }
                     a href="#inputs" { "Skipped and failed" }
-                    @if !self.outcome.documents.is_empty() { a href="#articles" { "Articles" } }
+                    @if self.shows_articles() { a href="#articles" { "Articles" } }
                 }
             }
         }
@@ -287,12 +295,13 @@ impl<'o> Page<'o> {
                 h2 { "Documents that report no meeting (" (r.unattached.len()) ")" }
                 @if r.unattached.is_empty() {
                     p.none { "None: every readable document reports a meeting." }
-                }
-                ul.items {
-                    @for &d in &r.unattached {
-                        li data-doc=(Line(r.id(d))) {
-                            (self.source(d)) br;
-                            span.reason { (Line(r.collection.reading(d).no_meeting.as_deref().unwrap_or(""))) }
+                } @else {
+                    ul.items {
+                        @for &d in &r.unattached {
+                            li data-doc=(Line(r.id(d))) {
+                                (self.source(d)) br;
+                                span.reason { (Line(r.collection.reading(d).no_meeting.as_deref().unwrap_or(""))) }
+                            }
                         }
                     }
                 }
@@ -656,6 +665,29 @@ mod tests {
         assert_eq!(boxed.matches("class=\"ctl\"").count(), 3, "{boxed}");
         assert!(boxed.contains("&lt;U+202E&gt;"));
         assert_eq!(Line("x\ny<").render().into_string(), "x␊y&lt;");
+    }
+
+    #[test]
+    fn an_empty_run_is_a_whole_page() {
+        let outcome = Outcome {
+            resolved: Resolved::default(),
+            unread: Vec::new(),
+            totals: crate::run::Totals::default(),
+            documents: Vec::new(),
+        };
+        let mut out = Vec::new();
+        write(&outcome, &mut out).unwrap();
+        let page = String::from_utf8(out).unwrap();
+        assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">"));
+        assert!(page.ends_with("</body>\n</html>\n"));
+        for id in ["contradictions", "events", "near", "unattached", "inputs"] {
+            assert!(page.contains(&format!("<section id=\"{id}\">")), "{id}");
+        }
+        assert!(!page.contains("articles"), "no article, no link to them");
+        assert_eq!(
+            page.matches("<section").count(),
+            page.matches("</section>").count()
+        );
     }
 
     #[test]
