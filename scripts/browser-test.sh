@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The HTML report in a real browser: renders the fixtures' report (and one with a hostile article
 # added) in headless Chromium, Debian's `chromium` package, and checks the page after load:
-# no console message (a page without script logs nothing unless something was refused), one
-# matrix row per field and one column per readable document, the member-count cells of 000-002
-# and 004 marked as a conflict across events, and the hostile article's script not run. Saves a
-# screenshot of the fixtures' report to docs/report.png (SCREENSHOT=path to put it elsewhere).
+# no console message (a page without script logs nothing unless something was refused), the
+# contradictions section first, one folded section per event whose matrix has a row per field and
+# a column per document of that event (as the JSON report says), the member-count verdicts of the
+# fixtures' two meetings, and the hostile article's script not run. Saves a screenshot of the
+# fixtures' report to docs/report.png (SCREENSHOT=path to put it elsewhere).
 #
-#   scripts/browser-test.sh            install Chromium if missing (as root), then test
+#   scripts/browser-test.sh            install Chromium if missing (as root), then test and
+#                                      refresh docs/report.png
 #   scripts/browser-test.sh --install  only install Chromium (for CI set-up)
 #
 # Environment: RECONCILE_BIN, the binary to use (default: built with cargo).
@@ -56,7 +58,7 @@ mkdir -p "$WORK/hostile"
 cp fixtures/*.txt "$WORK/hostile/"
 # A hostile article: markup and script in its title and body, quotes, and a right-to-left
 # override (U+202E) that would reverse the text after it if it were let act. Its file name
-# carries markup too. It names only the host city, so it joins the first event.
+# carries markup too.
 python3 - "$WORK/hostile/005_<b>hostile\"'.txt" <<'EOF'
 import sys
 text = (
@@ -107,27 +109,40 @@ class Page(HTMLParser):
     def __init__(self):
         super().__init__()
         self.stack, self.title, self.scripts, self.imgs = [], "", 0, 0
-        self.body_attrs, self.doc_cols, self.rows = {}, [], {}
-        self.in_matrix = self.in_docs = False
+        self.body_attrs, self.sections, self.contradictions = {}, [], 0
+        # event id -> {"details": n, "columns": [...], "rows": {field: (verdict, {doc: verdict})}}
+        self.events = {}
+        self.event = None
+        self.in_matrix = False
         self.row = None
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
+        classes = (a.get("class") or "").split()
         self.stack.append(tag)
         if tag == "script": self.scripts += 1
         if tag == "img": self.imgs += 1
         if tag == "body": self.body_attrs = a
-        if tag == "table" and a.get("id") == "matrix": self.in_matrix = True
+        if tag == "section" and a.get("id"): self.sections.append(a["id"])
+        if tag == "article" and "contradiction" in classes: self.contradictions += 1
+        if tag == "details" and "event" in classes:
+            self.event = a.get("data-event")
+            e = self.events.setdefault(self.event, {"details": 0, "columns": [], "rows": {}})
+            e["details"] += 1
+        if self.event is None: return
+        e = self.events[self.event]
+        if tag == "table" and "matrix" in classes: self.in_matrix = True
         if not self.in_matrix: return
-        if tag == "tr" and "docs" in (a.get("class") or "").split(): self.in_docs = True
-        if tag == "th" and self.in_docs: self.doc_cols.append(a.get("data-doc"))
+        if tag == "th" and "doc-head" in classes: e["columns"].append(a.get("data-doc"))
         if tag == "tr" and a.get("data-field"):
             self.row = a["data-field"]
-            self.rows[self.row] = {}
-        if tag == "td" and self.row: self.rows[self.row][a.get("data-doc")] = a.get("data-verdict")
+            e["rows"][self.row] = (a.get("data-verdict"), {})
+        if tag == "td" and self.row and a.get("data-doc") is not None:
+            e["rows"][self.row][1][a["data-doc"]] = a.get("data-verdict")
     def handle_endtag(self, tag):
         if self.stack: self.stack.pop()
         if tag == "table": self.in_matrix = False
-        if tag == "tr": self.in_docs, self.row = False, None
+        if tag == "tr": self.row = None
+        if tag == "details": self.event = None
     def handle_data(self, data):
         if self.stack and self.stack[-1] == "title": self.title += data
 
@@ -138,22 +153,41 @@ for line in log.splitlines():
     if ":CONSOLE" in line or "Uncaught" in line or "Refused to" in line:
         problems.append("console: " + line.strip())
 
-ok_docs = [d["id"] for d in report["documents"] if d["status"] == "ok"]
-fields = [f["field"] for f in report["fields"]]
-if list(page.rows) != fields:
-    problems.append(f"matrix rows {list(page.rows)} != fields {fields}")
-if sorted(page.doc_cols) != sorted(ok_docs):
-    problems.append(f"matrix columns {page.doc_cols} != readable documents {ok_docs}")
-for field, cells in page.rows.items():
-    if sorted(cells) != sorted(ok_docs):
-        problems.append(f"row {field} has cells for {sorted(cells)}")
-members = page.rows.get("member_count", {})
-for prefix in ("000_", "001_", "002_", "004_"):
-    doc = next((d for d in ok_docs if d.startswith(prefix)), None)
-    if members.get(doc) != "conflict-across":
-        problems.append(f"member_count cell of {doc}: {members.get(doc)!r}, not conflict-across")
-if members.get(next(d for d in ok_docs if d.startswith("003_"))) != "silent":
-    problems.append("member_count cell of 003 is not silent")
+if not page.sections or page.sections[0] != "contradictions":
+    problems.append(f"the page does not lead with the contradictions: sections {page.sections}")
+if page.contradictions != len(report["contradictions"]):
+    problems.append(f"{page.contradictions} contradictions shown, {len(report['contradictions'])} in the report")
+events = {e["id"]: e for e in report["events"]}
+if sorted(page.events) != sorted(events):
+    problems.append(f"event sections {sorted(page.events)} != events {sorted(events)}")
+for eid, event in events.items():
+    shown = page.events.get(eid)
+    if not shown: continue
+    if shown["details"] != 1:
+        problems.append(f"{eid}: {shown['details']} folded sections")
+    docs = event["documents"]
+    if shown["columns"] != docs:
+        problems.append(f"{eid}: matrix columns {shown['columns']} != documents {docs}")
+    fields = [f["field"] for f in event["fields"]]
+    if list(shown["rows"]) != fields:
+        problems.append(f"{eid}: matrix rows {list(shown['rows'])} != fields {fields}")
+    for f in event["fields"]:
+        verdict, cells = shown["rows"].get(f["field"], (None, {}))
+        if verdict != f["verdict"]:
+            problems.append(f"{eid} {f['field']}: verdict {verdict!r}, not {f['verdict']!r}")
+        if list(cells) != docs:
+            problems.append(f"{eid} {f['field']}: cells for {list(cells)}")
+        for d in f.get("silent", []):
+            if cells.get(d) != "silent":
+                problems.append(f"{eid} {f['field']} {d}: {cells.get(d)!r}, not silent")
+
+def member_cells(eid):
+    return [v for v in page.events.get(eid, {"rows": {}})["rows"].get("member_count", (None, {}))[1].values()]
+if name == "fixtures":
+    if member_cells("E1") != ["agree"] * 3:
+        problems.append(f"member count of E1 (90, three reports): {member_cells('E1')}")
+    if member_cells("E2") != ["silent", "single"]:
+        problems.append(f"member count of E2 (85, one report of two): {member_cells('E2')}")
 if "pwned" in page.title or "data-pwned" in page.body_attrs:
     problems.append(f"a hostile script ran (title {page.title!r}, body {page.body_attrs})")
 if page.scripts or page.imgs:
@@ -166,7 +200,7 @@ if name == "hostile":
     if "U+202E" not in dom:
         problems.append("the bidi override is not shown visibly")
 
-print(f"browser-test {name}: {len(page.rows)} rows x {len(page.doc_cols)} columns, title {page.title!r}")
+print(f"browser-test {name}: {len(page.events)} events, {page.contradictions} contradictions, title {page.title!r}")
 for p in problems:
     print(f"  FAIL {p}")
 sys.exit(1 if problems else 0)
