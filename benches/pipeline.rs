@@ -12,7 +12,7 @@ use divan::{Bencher, black_box};
 use reconcile::document::{Decoded, Offsets, decode::decode};
 use reconcile::lexicon::gazetteer::Gazetteer;
 use reconcile::report::json::{DocumentOptions, write_run};
-use reconcile::run::{DocumentResult, process_text, reconcile_documents};
+use reconcile::run::{DocumentResult, Keep, process_text, reconcile_documents};
 use reconcile::text::NormText;
 
 // The generator's `main` and argument parsing are not used here; only `Corpus` is.
@@ -56,7 +56,7 @@ fn extracted(texts: &[String]) -> Vec<DocumentResult> {
                 encoding: "UTF-8",
                 offsets: Offsets::FileBytes,
             };
-            process_text(&id, &format!("{id}.txt"), decoded, g, false)
+            process_text(&id, &format!("{id}.txt"), decoded, g, Keep::default())
         })
         .collect()
 }
@@ -142,7 +142,7 @@ fn all_stages(bencher: Bencher) {
                 .enumerate()
                 .map(|(i, text)| {
                     let decoded = decode(text.as_bytes(), None).expect("generated text is UTF-8");
-                    process_text(&i.to_string(), "", decoded, g, false)
+                    process_text(&i.to_string(), "", decoded, g, Keep::default())
                 })
                 .collect();
             let run = reconcile_documents(documents, g);

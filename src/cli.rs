@@ -16,7 +16,7 @@ use crate::lexicon::gazetteer::Gazetteer;
 use crate::reconcile::Doc;
 use crate::report::spill::Spill;
 use crate::report::{self, Format, Outcome, sanitize};
-use crate::run::{DocumentResult, Kept, RunOptions, stream, stream_prepared};
+use crate::run::{DocumentResult, Keep, Kept, RunOptions, stream, stream_prepared};
 use crate::shard;
 
 const EXAMPLES: &str = "\
@@ -265,7 +265,13 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
             encoding,
         },
         gazetteer,
-        keep_text: args.format == Format::Html,
+        keep: Keep {
+            text: args.format == Format::Html,
+            sentences: args.format == Format::Html
+                || args.context
+                || args.map
+                || !diff_fields.is_empty(),
+        },
     };
     if args.map {
         let kept = stream(&inputs, &options, &mut |d, _| {

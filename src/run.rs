@@ -55,9 +55,18 @@ impl Run {
 pub struct RunOptions<'g> {
     pub read: ReadOptions,
     pub gazetteer: &'g Gazetteer,
-    /// Keep each document's decoded text (the HTML report shows it); otherwise it is dropped as
-    /// soon as its claims are out.
-    pub keep_text: bool,
+    /// What each document keeps beyond its claims.
+    pub keep: Keep,
+}
+
+/// What a run keeps of each document beyond its claims.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Keep {
+    /// Its decoded text (the HTML report shows it); otherwise it is dropped as soon as its
+    /// claims are out.
+    pub text: bool,
+    /// Each claim's sentence (`--context`, word diffs, HTML, map records).
+    pub sentences: bool,
 }
 
 /// How many documents went which way, counted while streaming.
@@ -230,9 +239,12 @@ pub fn process_text(
     path: &str,
     decoded: document::Decoded,
     g: &Gazetteer,
-    keep_text: bool,
+    keep: Keep,
 ) -> DocumentResult {
-    let extraction = extract::extract(&decoded.text, g);
+    let options = extract::ExtractOptions {
+        sentences: keep.sentences,
+    };
+    let extraction = extract::extract_with(&decoded.text, g, options);
     DocumentResult {
         id: id.to_owned(),
         stem: id.to_owned(),
@@ -246,7 +258,7 @@ pub fn process_text(
         claims: extraction.claims,
         findings: extraction.findings,
         meeting: Some(extraction.meeting),
-        text: keep_text.then_some(decoded.text),
+        text: keep.text.then_some(decoded.text),
     }
 }
 
@@ -257,7 +269,7 @@ fn process(input: &Input, options: &RunOptions) -> DocumentResult {
             &input.path,
             decoded,
             options.gazetteer,
-            options.keep_text,
+            options.keep,
         ),
         Err(unread) => DocumentResult {
             id: input.id.clone(),

@@ -73,7 +73,7 @@ struct ClaimRecord {
     value: Json,
     details: Option<Json>,
     evidence: EvidenceRecord,
-    context: EvidenceRecord,
+    context: Option<EvidenceRecord>,
     note: Option<String>,
     role: Role,
 }
@@ -113,7 +113,7 @@ fn document(record: MapRecord, id: String) -> Result<DocumentResult> {
             field: spec.field,
             value,
             evidence: c.evidence.into(),
-            sentence: c.context.into(),
+            sentence: c.context.map(Into::into),
             note: c.note,
             role: c.role,
         });

@@ -130,22 +130,48 @@ fn breaks_clause(gap: &str) -> bool {
 /// The clause holding token `t`: the stretch of its sentence between punctuation, as a token
 /// range.
 pub fn clause_of(an: &Analysis, t: usize) -> Range<usize> {
-    let key = an.key();
-    let Some(tok) = an.tokens.get(t) else {
+    if t >= an.tokens.len() {
         return t..t;
-    };
-    let sentence = an.sentence_range(tok.start);
-    let (s0, s1) = (an.token_at(sentence.start), an.token_at(sentence.end));
-    let gap = |k: usize| &key[an.tokens[k - 1].end..an.tokens[k].start];
-    let mut a = t;
-    while a > s0 && t - a < CLAUSE_REACH && !breaks_clause(gap(a)) {
-        a -= 1;
     }
-    let mut b = t + 1;
-    while b < s1 && b - t < CLAUSE_REACH && !breaks_clause(gap(b)) {
-        b += 1;
+    let starts = &an.clause_starts;
+    // The clause starts at the last start at or before `t` and ends at the next one.
+    let i = starts.partition_point(|&s| s as usize <= t);
+    let start = i.checked_sub(1).map_or(0, |i| starts[i] as usize);
+    let end = starts.get(i).map_or(an.tokens.len(), |&s| s as usize);
+    start.max(t.saturating_sub(CLAUSE_REACH - 1))..end.min(t + CLAUSE_REACH)
+}
+
+/// The first token of every clause of a text, in order: the first token of each sentence and
+/// every token that punctuation separates from the one before it.
+pub fn clause_starts(key: &str, tokens: &[super::Token], sentences: &[Range<usize>]) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut sentence = sentences.iter().peekable();
+    for (t, tok) in tokens.iter().enumerate() {
+        let mut starts = t == 0;
+        while let Some(s) = sentence.peek() {
+            if s.end <= tok.start {
+                sentence.next();
+                continue;
+            }
+            if s.start <= tok.start && t > 0 && tokens[t - 1].end <= s.start {
+                starts = true;
+            }
+            break;
+        }
+        // Most gaps are one space, which holds no punctuation.
+        let gap = if t > 0 {
+            &key[tokens[t - 1].end..tok.start]
+        } else {
+            " "
+        };
+        if gap != " " && breaks_clause(gap) {
+            starts = true;
+        }
+        if starts {
+            out.push(u32::try_from(t).unwrap_or(u32::MAX));
+        }
     }
-    a..b
+    out
 }
 
 /// Words that end a meeting word's phrase before its qualifier could come: a time word makes
@@ -215,16 +241,17 @@ pub fn noun_frame(an: &Analysis, noun: Range<usize>) -> Frame {
 /// Whether a clause looks back from the time of the report ("وكانت الكويت قد استضافت …"):
 /// a form of كان followed within a few words by قد.
 fn looks_back(an: &Analysis, clause: Range<usize>) -> bool {
-    let marks: Vec<(usize, &str)> = an
-        .cues_in(clause.clone())
-        .filter(|c| c.group() == "elsewhere")
-        .map(|c| (c.tokens.start, c.tag()))
-        .collect();
-    marks.iter().any(|&(at, tag)| {
-        tag == "earlier"
-            && marks
-                .iter()
-                .any(|&(p, t)| t == "perfect" && p > at && p - at <= 4)
+    let marks = || {
+        an.cues_in(clause.clone())
+            .filter(|c| c.group() == "elsewhere")
+    };
+    marks().any(|earlier| {
+        earlier.tag() == "earlier"
+            && marks().any(|perfect| {
+                perfect.tag() == "perfect"
+                    && perfect.tokens.start > earlier.tokens.start
+                    && perfect.tokens.start - earlier.tokens.start <= 4
+            })
     })
 }
 
@@ -236,6 +263,13 @@ pub fn frame_of(an: &Analysis, expr: Range<usize>) -> Frame {
     let Some(first) = an.tokens.get(expr.start) else {
         return Frame::Main;
     };
+    // Only a cue of another meeting can put text elsewhere, and only one near it: its
+    // sentence's reach, plus a qualifier's.
+    let reach = expr.start.saturating_sub(ROLE_WINDOW + QUALIFIER_REACH + 4)
+        ..expr.end + ROLE_WINDOW + QUALIFIER_REACH + 4;
+    if !any_within(&an.elsewhere_at, reach) {
+        return Frame::Main;
+    }
     let clause = clause_of(an, expr.start);
     if looks_back(an, clause.clone()) {
         return Frame::Previous;
@@ -317,10 +351,13 @@ pub fn frame_of(an: &Analysis, expr: Range<usize>) -> Frame {
 
 /// Whether the clause around token `t` speaks of the future ("سيعقد", "ستستضيف", "من المقرر أن").
 pub fn is_future(an: &Analysis, t: usize) -> bool {
-    let clause = clause_of(an, t);
-    an.cues_in(clause).any(|c| {
-        (c.group() == "tense" && c.tag() == "future") || (c.future && c.group() == "meeting")
-    })
+    any_within(&an.future_at, clause_of(an, t))
+}
+
+/// Whether a sorted list of token positions has one inside `range`.
+fn any_within(positions: &[u32], range: Range<usize>) -> bool {
+    let i = positions.partition_point(|&p| (p as usize) < range.start);
+    positions.get(i).is_some_and(|&p| (p as usize) < range.end)
 }
 
 #[cfg(test)]

@@ -42,18 +42,20 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
         let s0 = an.token_at(sentence.start);
         // A meeting word reaches a place only within its clause: "ويناقش الاجتماع، الذي …،
         // تمدد التنظيم في ليبيا" names a topic, not the host.
-        let clause_end = super::context::clause_of(an, m.tokens.start).end.min(s1);
+        let clause_end = || super::context::clause_of(an, m.tokens.start).end.min(s1);
         let place = match (m.group(), m.tag()) {
             ("host", "verb") => place_after(an, m.tokens.end, s1, HOST_WINDOW, false)
                 .or_else(|| place_before(an, m.tokens.start, s0)),
             ("host", "held") => place_after(an, m.tokens.end, s1, MEETING_WINDOW, true),
             ("host", "label") => place_after(an, m.tokens.end, s1, 3, false),
             ("meeting", "noun") => construct_city(an, m.tokens.end)
-                .or_else(|| place_after(an, m.tokens.end, clause_end, MEETING_WINDOW, true))
+                .or_else(|| place_after(an, m.tokens.end, clause_end(), MEETING_WINDOW, true))
                 .or_else(|| place_just_before(an, m.tokens.start, s0)),
             ("meeting", "verb") => place_after(an, m.tokens.end, s1, MEETING_WINDOW, true),
             // "بحث كبار مسؤولي التحالف، أمس، بالصخيرات": the meeting's level names it too.
-            ("meeting_type", _) => place_after(an, m.tokens.end, clause_end, MEETING_WINDOW, true),
+            ("meeting_type", _) => {
+                place_after(an, m.tokens.end, clause_end(), MEETING_WINDOW, true)
+            }
             _ => None,
         };
         if let Some(ents) = place

@@ -83,8 +83,9 @@ pub struct Claim {
     pub field: Field,
     pub value: Value,
     pub evidence: Evidence,
-    /// The sentence the evidence stands in, for context and word-level diffs.
-    pub sentence: Evidence,
+    /// The sentence the evidence stands in, for context and word-level diffs; only when the
+    /// run asked for sentences (`ExtractOptions::sentences`).
+    pub sentence: Option<Evidence>,
     /// How the value was read when it is not literal (e.g. "yesterday, resolved against the
     /// article's own day"), or what a mention is about; empty when there is nothing to say.
     pub note: Option<String>,
@@ -142,12 +143,23 @@ pub struct Analysis<'a> {
     /// Relative days without a weekday ("أمس", "قبل يومين", "في 9 من الشهر الجاري").
     pub relative_days: Vec<RelativeDayMatch>,
     pub numbers: Vec<NumberMatch>,
-    /// Every cue of every group, in text order.
+    /// Every cue of every group but the topic-context groups, in text order.
     pub cues: Vec<CueMatch<'static>>,
+    /// The cues of the groups only the priorities read (`priority_context`, `priority_frame`):
+    /// common words that match everywhere, kept apart so that no other scan walks past them.
+    pub topic_cues: Vec<CueMatch<'static>>,
     pub gazetteer: &'a Gazetteer,
     lines: LineIndex,
     /// Line starts in the normalised text, each with how many lines with text come before it.
     norm_lines: Vec<(usize, u32)>,
+    /// Whether claims keep the sentence their evidence stands in.
+    pub keep_sentences: bool,
+    /// The first token of every clause (`context::clause_of`).
+    pub clause_starts: Vec<u32>,
+    /// Where cues that point to another meeting (group `elsewhere`) and cues of the future
+    /// start, by token: most texts have none near most claims, and then nothing needs weighing.
+    pub elsewhere_at: Vec<u32>,
+    pub future_at: Vec<u32>,
 }
 
 impl<'a> Analysis<'a> {
@@ -171,7 +183,10 @@ impl<'a> Analysis<'a> {
         let relative_days =
             relative_days_where(key, &tokens, &weekdays, &dates, marked(sieve::RELATIVE_DAY));
         let numbers = numbers_where(key, &tokens, marked(sieve::DIGITS | sieve::NUMBER));
-        let cues = cue_set.find_all_where(key, &tokens, marked(sieve::CUE));
+        let (topic_cues, cues): (Vec<_>, Vec<_>) = cue_set
+            .find_all_where(key, &tokens, marked(sieve::CUE))
+            .into_iter()
+            .partition(|m| priorities::TOPIC_GROUPS.contains(&m.group()));
         let mut norm_lines = vec![(0usize, 0u32)];
         let mut with_text = 0u32;
         let mut line_start = 0;
@@ -180,8 +195,39 @@ impl<'a> Analysis<'a> {
             line_start = i + 1;
             norm_lines.push((line_start, with_text));
         }
+        let clause_starts = context::clause_starts(key, &tokens, &sentences);
+        let at = |keep: &dyn Fn(&CueMatch) -> bool| -> Vec<u32> {
+            cues.iter()
+                .filter(|m| keep(m))
+                .map(|m| u32::try_from(m.tokens.start).unwrap_or(u32::MAX))
+                .collect()
+        };
+        // "قد" alone is everywhere; it points back only after a form of كان ("وكانت … قد").
+        let perfect_after = |m: &CueMatch| {
+            let i = cues.partition_point(|c| c.tokens.start < m.tokens.end);
+            cues[i..]
+                .iter()
+                .take_while(|c| c.tokens.start <= m.tokens.start + 4)
+                .any(|c| c.group() == "elsewhere" && c.tag() == "perfect")
+        };
+        let elsewhere_at = at(&|m| {
+            m.group() == "elsewhere"
+                && match m.tag() {
+                    "perfect" => false,
+                    "earlier" => perfect_after(m),
+                    _ => true,
+                }
+        });
+        let future_at = at(&|m| {
+            (m.group() == "tense" && m.tag() == "future") || (m.future && m.group() == "meeting")
+        });
         Analysis {
             norm_lines,
+            keep_sentences: true,
+            clause_starts,
+            elsewhere_at,
+            future_at,
+            topic_cues,
             cues,
             original,
             tokens,
@@ -253,6 +299,17 @@ impl<'a> Analysis<'a> {
         self.cues[a..b.max(a)].iter()
     }
 
+    /// Topic-context cues that start inside a token range.
+    pub fn topic_cues_in(&self, tokens: Range<usize>) -> impl Iterator<Item = &CueMatch<'static>> {
+        let a = self
+            .topic_cues
+            .partition_point(|m| m.tokens.start < tokens.start);
+        let b = self
+            .topic_cues
+            .partition_point(|m| m.tokens.start < tokens.end);
+        self.topic_cues[a..b.max(a)].iter()
+    }
+
     /// Entity mentions that start inside a normalised byte range.
     pub fn entities_in(&self, range: Range<usize>) -> &[EntityMatch] {
         let a = self
@@ -271,6 +328,18 @@ impl<'a> Analysis<'a> {
     /// either side of the evidence, cut at word boundaries, so run-on text stays readable and
     /// linear).
     pub fn claim(&self, field: Field, value: Value, span: Range<usize>) -> Claim {
+        Claim {
+            field,
+            value,
+            evidence: self.evidence(span.clone()),
+            sentence: self.keep_sentences.then(|| self.sentence_evidence(span)),
+            note: None,
+            role: Role::Reading,
+        }
+    }
+
+    /// The sentence holding `span`, within `CONTEXT_BYTES` either side of it.
+    fn sentence_evidence(&self, span: Range<usize>) -> Evidence {
         let sentence = self.sentence_range(span.start);
         let mut start = sentence.start.min(span.start);
         let mut end = sentence.end.max(span.end);
@@ -288,15 +357,7 @@ impl<'a> Analysis<'a> {
                 .and_then(|i| self.tokens.get(i))
                 .map_or(span.end, |t| t.end.max(span.end));
         }
-        let sentence = start..end;
-        Claim {
-            field,
-            value,
-            evidence: self.evidence(span),
-            sentence: self.evidence(trim_range(self.key(), sentence)),
-            note: None,
-            role: Role::Reading,
-        }
+        self.evidence(trim_range(self.key(), start..end))
     }
 }
 
@@ -363,9 +424,28 @@ pub struct Extraction {
     pub meeting: Meeting,
 }
 
-/// Extracts every claim the text makes, in field order and then text order.
+/// What an extraction keeps beyond the claims themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExtractOptions {
+    /// Each claim's sentence (for `--context`, word diffs, the HTML page, map records).
+    pub sentences: bool,
+}
+
+impl Default for ExtractOptions {
+    fn default() -> Self {
+        ExtractOptions { sentences: true }
+    }
+}
+
+/// Extracts every claim the text makes, in field order and then text order, with sentences.
 pub fn extract(original: &str, gazetteer: &Gazetteer) -> Extraction {
-    let analysis = Analysis::new(original, gazetteer);
+    extract_with(original, gazetteer, ExtractOptions::default())
+}
+
+/// [`extract`], keeping what `options` asks for.
+pub fn extract_with(original: &str, gazetteer: &Gazetteer, options: ExtractOptions) -> Extraction {
+    let mut analysis = Analysis::new(original, gazetteer);
+    analysis.keep_sentences = options.sentences;
     let mut claims = Vec::new();
     time::extract(&analysis, &mut claims);
     meeting_type::extract(&analysis, &mut claims);

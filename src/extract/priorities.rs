@@ -35,6 +35,8 @@ use crate::text::tokens::{bare, proclitic_readings};
 const TOPIC: &str = "priority";
 const CONTEXT: &str = "priority_context";
 const FRAME: &str = "priority_frame";
+/// The groups only this extractor reads (`Analysis::topic_cues`).
+pub const TOPIC_GROUPS: [&str; 2] = [CONTEXT, FRAME];
 
 /// How far, in words either side, a context word may stand from its cue: a noun phrase and its
 /// complement, not the whole run-on sentence.
@@ -85,7 +87,7 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
     let about_isis = std::cell::OnceCell::new();
     let doc = || {
         *about_isis.get_or_init(|| {
-            an.cues
+            an.topic_cues
                 .iter()
                 .any(|c| c.group() == CONTEXT && is_isis_or_terror(an, c))
         })
@@ -151,7 +153,7 @@ fn has_context(an: &Analysis, classes: &str, near: Range<usize>, doc: &dyn Fn() 
     if wants("doc") && doc() {
         return true;
     }
-    an.cues_in(near)
+    an.topic_cues_in(near)
         .filter(|c| c.group() == CONTEXT)
         .any(|c| wants(context_class(c)) && article_ok(an, c))
 }
@@ -187,7 +189,11 @@ fn article_ok(an: &Analysis, c: &CueMatch) -> bool {
 /// agenda, or an agenda verb beside a meeting noun).
 fn is_side_remark(an: &Analysis, sentence: Range<usize>) -> bool {
     let (mut agenda, mut aside) = (false, false);
-    for m in an.cues_in(sentence.clone()) {
+    let cues = an
+        .cues_in(sentence.clone())
+        .filter(|m| m.group() == "speech")
+        .chain(an.topic_cues_in(sentence.clone()));
+    for m in cues {
         match (m.group(), m.tag()) {
             (FRAME, "agenda") => agenda = true,
             (FRAME, "aside") => aside = true,
@@ -218,7 +224,7 @@ fn speaker_after(an: &Analysis, from: usize, end: usize) -> bool {
         return false;
     }
     let speaker_word = an
-        .cues_in(from..to)
+        .topic_cues_in(from..to)
         .any(|c| c.group() == FRAME && c.tag() == "speaker");
     speaker_word || {
         let span = an.tokens[from].start..an.tokens[to - 1].end;
@@ -237,7 +243,7 @@ fn has_partner(an: &Analysis, from: usize, end: usize) -> bool {
     }) else {
         return false;
     };
-    an.cues_in(with + 1..(with + 5).min(end))
+    an.topic_cues_in(with + 1..(with + 5).min(end))
         .any(|c| c.group() == CONTEXT && context_class(c) == "partner")
 }
 

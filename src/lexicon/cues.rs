@@ -9,6 +9,10 @@
 
 use std::ops::Range;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::lists::Extensible;
@@ -85,12 +89,40 @@ impl CueMatch<'_> {
 }
 
 /// Cues indexed by the first three chars of their first word.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct CueSet {
     cues: Vec<Cue>,
     /// Group names in order of first appearance (`Cue::group_id` indexes this).
     groups: Vec<String>,
     index: FxHashMap<u64, Vec<usize>>,
+    /// Tells this set's remembered first words from another set's (`FIRSTS`).
+    id: u64,
+}
+
+impl Default for CueSet {
+    fn default() -> Self {
+        CueSet {
+            cues: Vec::new(),
+            groups: Vec::new(),
+            index: FxHashMap::default(),
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+}
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// How many words a thread remembers the first-word cues of before it starts afresh.
+const REMEMBERED: usize = 1 << 16;
+
+/// The cues whose first word a word can be: `(cue, through the future particle)`.
+type Firsts = Rc<[(u32, bool)]>;
+
+thread_local! {
+    /// Per thread, the cues each word seen may start (they depend on the word alone, and
+    /// articles repeat their words), for the set whose id is kept beside them.
+    static FIRSTS: RefCell<(u64, FxHashMap<Box<str>, Firsts>)> =
+        RefCell::new((0, FxHashMap::default()));
 }
 
 /// Error in a cue file.
@@ -135,6 +167,8 @@ impl CueSet {
                 self.groups.len() - 1
             }
         };
+        // The set changes: what threads remember of it no longer holds.
+        self.id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         let key = prefix_key(&first.stem);
         self.index.entry(key).or_default().push(self.cues.len());
         self.cues.push(Cue {
@@ -222,6 +256,54 @@ impl CueSet {
         best: &mut Vec<CueMatch<'c>>,
     ) {
         let word = tokens[i].text(key);
+        let firsts = FIRSTS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let (id, words) = &mut *cache;
+            if *id != self.id {
+                words.clear();
+                *id = self.id;
+            }
+            if let Some(f) = words.get(word) {
+                return Rc::clone(f);
+            }
+            let f: Firsts = self.first_word_cues(word).into();
+            if words.len() >= REMEMBERED {
+                words.clear();
+            }
+            words.insert(word.into(), Rc::clone(&f));
+            f
+        });
+        for &(c, future) in firsts.iter() {
+            let cue = &self.cues[c as usize];
+            let n = cue.words.len();
+            if i + n > tokens.len() {
+                continue;
+            }
+            let rest_ok = cue.words[1..]
+                .iter()
+                .zip(&tokens[i + 1..i + n])
+                .all(|(w, t)| w.matches(bare(t.text(key))));
+            if !rest_ok {
+                continue;
+            }
+            let m = CueMatch {
+                cue,
+                span: tokens[i].start..tokens[i + n - 1].end,
+                tokens: i..i + n,
+                future,
+            };
+            match best.iter_mut().find(|b| b.cue.group_id == cue.group_id) {
+                Some(b) if b.tokens.len() < n => *b = m,
+                Some(_) => {}
+                None => best.push(m),
+            }
+        }
+    }
+
+    /// The cues whose first word `word` can be, under any reading of its proclitics and of
+    /// the future particle, each once, in the order matching tries them.
+    fn first_word_cues(&self, word: &str) -> Vec<(u32, bool)> {
+        let mut out: Vec<(u32, bool)> = Vec::new();
         let mut previous = "";
         let readings = proclitic_readings(word);
         // Each reading as it stands, then as the imperfect verb inside a future form.
@@ -244,34 +326,13 @@ impl CueSet {
                 continue;
             };
             for &c in candidates {
-                let cue = &self.cues[c];
-                if !cue.words[0].matches(stem) {
-                    continue;
-                }
-                let n = cue.words.len();
-                if i + n > tokens.len() {
-                    continue;
-                }
-                let rest_ok = cue.words[1..]
-                    .iter()
-                    .zip(&tokens[i + 1..i + n])
-                    .all(|(w, t)| w.matches(bare(t.text(key))));
-                if !rest_ok {
-                    continue;
-                }
-                let m = CueMatch {
-                    cue,
-                    span: tokens[i].start..tokens[i + n - 1].end,
-                    tokens: i..i + n,
-                    future,
-                };
-                match best.iter_mut().find(|b| b.cue.group_id == cue.group_id) {
-                    Some(b) if b.tokens.len() < n => *b = m,
-                    Some(_) => {}
-                    None => best.push(m),
+                if self.cues[c].words[0].matches(stem) && !out.iter().any(|&(x, _)| x as usize == c)
+                {
+                    out.push((u32::try_from(c).unwrap_or(u32::MAX), future));
                 }
             }
         }
+        out
     }
 
     /// All cues, for checks.

@@ -70,7 +70,8 @@ pub struct Collection {
     docs: Vec<Reading>,
     /// Distinct (field, value) pairs, in order of first appearance.
     entries: Vec<(Field, Value)>,
-    index: FxHashMap<(Field, Value), Entry>,
+    /// Per field (by `Field::index`): value → its entry.
+    index: Vec<FxHashMap<Value, Entry>>,
 }
 
 impl Collection {
@@ -152,12 +153,16 @@ impl Collection {
     }
 
     fn intern(&mut self, field: Field, value: &Value) -> Entry {
-        if let Some(&e) = self.index.get(&(field, value.clone())) {
+        if self.index.is_empty() {
+            self.index = vec![FxHashMap::default(); Field::ALL.len()];
+        }
+        let index = &mut self.index[field.index()];
+        if let Some(&e) = index.get(value) {
             return e;
         }
         let e = to_u32(self.entries.len());
         self.entries.push((field, value.clone()));
-        self.index.insert((field, value.clone()), e);
+        index.insert(value.clone(), e);
         e
     }
 

@@ -355,7 +355,11 @@ fn claim(c: &Claim, options: DocumentOptions) -> JsonClaim<'_> {
         role: c.role,
         note: c.note.as_deref().map(sanitize::json),
         evidence: (&c.evidence).into(),
-        context: options.context.then(|| (&c.sentence).into()),
+        context: c
+            .sentence
+            .as_ref()
+            .filter(|_| options.context)
+            .map(Into::into),
     }
 }
 

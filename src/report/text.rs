@@ -358,7 +358,8 @@ fn write_diffs(
         doc.claims
             .iter()
             .find(|c| c.field == field && c.role == crate::extract::Role::Reading)
-            .map(|c| c.sentence.text.as_str())
+            .and_then(|c| c.sentence.as_ref())
+            .map(|s| s.text.as_str())
     };
     let mut any = false;
     for e in &r.events {

@@ -418,7 +418,10 @@ fn short_reports(n: usize) -> Vec<DocumentResult> {
                 &format!("in/{id}.txt"),
                 decoded,
                 Gazetteer::builtin(),
-                true,
+                reconcile::run::Keep {
+                    text: true,
+                    sentences: true,
+                },
             )
         })
         .collect()
@@ -456,7 +459,7 @@ fn long_article(paragraphs: usize) -> DocumentResult {
         claims.push(Claim {
             field: Field::MemberCount,
             value: Value::Count(70 + u64::try_from(i % 3).unwrap()),
-            sentence: evidence.clone(),
+            sentence: Some(evidence.clone()),
             evidence,
             note: (role == Role::Mention).then(|| "another meeting".to_owned()),
             role,

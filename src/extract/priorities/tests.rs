@@ -63,6 +63,7 @@ pub(crate) fn check_examples(file: &str, groups: &[&str], field: Field) -> Vec<S
             let an = Analysis::new(text, Gazetteer::builtin());
             an.cues
                 .iter()
+                .chain(&an.topic_cues)
                 .filter(|m| m.cue.group == group && m.cue.phrase == phrase)
                 .map(|m| an.evidence(m.span.clone()))
                 .collect::<Vec<_>>()

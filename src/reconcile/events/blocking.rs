@@ -54,7 +54,8 @@ fn keys(p: &Profile, out: &mut Vec<Key>) {
 }
 
 /// Pairs of documents to compare (the smaller index first), each once, sorted.
-pub fn candidates(profiles: &[Option<Profile>], ids: &[&str]) -> Vec<(Doc, Doc)> {
+/// `rank` is each document's place in the order of ids.
+pub fn candidates(profiles: &[Option<Profile>], rank: &[u32]) -> Vec<(Doc, Doc)> {
     let mut keyed: Vec<(Key, i32, Doc)> = Vec::new();
     let mut scratch = Vec::new();
     for (d, p) in profiles.iter().enumerate() {
@@ -68,7 +69,7 @@ pub fn candidates(profiles: &[Option<Profile>], ids: &[&str]) -> Vec<(Doc, Doc)>
     keyed.sort_unstable_by(|a, b| {
         a.0.cmp(&b.0)
             .then(a.1.cmp(&b.1))
-            .then_with(|| ids[a.2 as usize].cmp(ids[b.2 as usize]))
+            .then(rank[a.2 as usize].cmp(&rank[b.2 as usize]))
     });
     let mut pairs: Vec<(Doc, Doc)> = Vec::new();
     let mut start = 0;

@@ -67,9 +67,16 @@ pub fn link(coll: &Collection) -> Linking {
             (reading.no_meeting.is_none()).then(|| Profile::of(coll, d, &names))
         })
         .collect();
-    let ids: Vec<&str> = coll.documents().map(|d| coll.id(d)).collect();
+    // Each document's rank in the order of ids: ties are broken by it, never by input order,
+    // and ranks compare as integers.
+    let mut by_id: Vec<Doc> = coll.documents().collect();
+    by_id.sort_unstable_by(|&a, &b| coll.id(a).cmp(coll.id(b)));
+    let mut rank: Vec<u32> = vec![0; coll.len()];
+    for (r, &d) in by_id.iter().enumerate() {
+        rank[d as usize] = u32::try_from(r).unwrap_or(u32::MAX);
+    }
     // Candidate pairs, then the linked ones with their scores.
-    let pairs = blocking::candidates(&profiles, &ids);
+    let pairs = blocking::candidates(&profiles, &rank);
     let mut linked: Vec<(f32, Doc, Doc)> = pairs
         .par_iter()
         .filter_map(|&(a, b)| {
@@ -84,7 +91,7 @@ pub fn link(coll: &Collection) -> Linking {
     // Strongest first; ties by the documents' ids, so input order never matters.
     linked.sort_by(|x, y| {
         y.0.total_cmp(&x.0)
-            .then_with(|| pair_key(&ids, x.1, x.2).cmp(&pair_key(&ids, y.1, y.2)))
+            .then_with(|| pair_key(&rank, x.1, x.2).cmp(&pair_key(&rank, y.1, y.2)))
     });
     let n = coll.len();
     let mut parent: Vec<u32> = (0..n as u32).collect();
@@ -171,8 +178,8 @@ pub fn link(coll: &Collection) -> Linking {
     }
 }
 
-fn pair_key<'a>(ids: &[&'a str], a: Doc, b: Doc) -> (&'a str, &'a str) {
-    let (x, y) = (ids[a as usize], ids[b as usize]);
+fn pair_key(rank: &[u32], a: Doc, b: Doc) -> (u32, u32) {
+    let (x, y) = (rank[a as usize], rank[b as usize]);
     if x <= y { (x, y) } else { (y, x) }
 }
 

@@ -218,7 +218,7 @@ fn text_passages<'t>(text: &'t str, spans: &[Span]) -> Vec<Passage<'t>> {
 fn sentence_passages(claims: &[Claim]) -> Vec<Passage<'_>> {
     let mut sentences: Vec<&crate::extract::Evidence> = claims
         .iter()
-        .map(|c| &c.sentence)
+        .filter_map(|c| c.sentence.as_ref())
         .filter(|s| s.text.len() == s.end.saturating_sub(s.start))
         .collect();
     sentences.sort_by_key(|s| (s.start, s.end));
@@ -374,7 +374,7 @@ mod tests {
             field: Field::MemberCount,
             value: Value::Count(1),
             evidence: ev.clone(),
-            sentence: ev,
+            sentence: Some(ev),
             note: (role == Role::Mention).then(|| "another meeting".to_owned()),
             role,
         }

@@ -120,8 +120,9 @@ fn words(page: &Page, a: &Side, b: &Side) -> Markup {
     let sentence = |s: &Side| {
         let &d = s.documents.first()?;
         let (_, claim) = page.claim(d, s.field, s.entry)?;
-        let text = claim.sentence.text.as_str();
-        (text.len() <= DIFF_BYTES).then_some((d, text, claim.sentence.line))
+        let sentence = claim.sentence.as_ref()?;
+        let text = sentence.text.as_str();
+        (text.len() <= DIFF_BYTES).then_some((d, text, sentence.line))
     };
     let (Some((da, ta, la)), Some((db, tb, lb))) = (sentence(a), sentence(b)) else {
         return html! {};
