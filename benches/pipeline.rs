@@ -102,8 +102,9 @@ fn extract(bencher: Bencher) {
         });
 }
 
-/// Reconciliation alone, on already-extracted documents, at two sizes to show how it scales.
-#[divan::bench(args = [1_000, 10_000], sample_count = 20)]
+/// Reconciliation alone (linking into events, verdicts, checks, near events), on
+/// already-extracted documents, at three sizes to show how it scales.
+#[divan::bench(args = [1_000, 10_000, 100_000], sample_count = 5)]
 fn reconcile(bencher: Bencher, documents: usize) {
     let docs = extracted(&articles(documents));
     let kept = reconcile::run::kept(&docs, Gazetteer::builtin());

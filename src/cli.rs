@@ -271,6 +271,7 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
                 || args.context
                 || args.map
                 || !diff_fields.is_empty(),
+            titles: matches!(args.format, Format::Text | Format::Github | Format::Html),
         },
     };
     if args.map {
@@ -418,7 +419,10 @@ fn each_document<T: Send>(
     sink: &mut dyn FnMut(DocumentResult, Option<Doc>, T) -> io::Result<()>,
 ) -> Result<Kept> {
     if args.reduce {
-        let mut kept = Kept::default();
+        let mut kept = Kept {
+            titles: options.keep.titles,
+            ..Kept::default()
+        };
         shard::reduce(&args.paths, &mut |d| {
             let doc = kept.keep(&d, options.gazetteer);
             let prepared = prepare(&d);

@@ -67,6 +67,9 @@ pub struct Keep {
     pub text: bool,
     /// Each claim's sentence (`--context`, word diffs, HTML, map records).
     pub sentences: bool,
+    /// Each readable document's title beside its reading, for reports that name sources by it
+    /// (text, GitHub, HTML); JSON writes titles with the documents instead.
+    pub titles: bool,
 }
 
 /// How many documents went which way, counted while streaming.
@@ -104,6 +107,8 @@ pub struct Kept {
     pub docs: Collection,
     pub unread: Vec<Unread>,
     pub totals: Totals,
+    /// Whether the collection keeps titles (`Keep::titles`).
+    pub titles: bool,
 }
 
 impl Kept {
@@ -125,7 +130,7 @@ impl Kept {
         self.docs.push(
             &d.id,
             &d.path,
-            d.title.as_deref(),
+            d.title.as_deref().filter(|_| self.titles),
             &meeting,
             &d.claims,
             &d.findings,
@@ -163,7 +168,10 @@ pub fn stream_prepared<T: Send>(
     // Large enough that one slow article does not leave the other threads idle for long, small
     // enough that a chunk's results (claims and evidence) stay a few megabytes.
     let chunk = (rayon::current_num_threads() * 64).max(64);
-    let mut kept = Kept::default();
+    let mut kept = Kept {
+        titles: options.keep.titles,
+        ..Kept::default()
+    };
     // A producer thread extracts chunk after chunk on the pool while this thread hands the
     // previous chunk's results to `sink` (which may write to a handle that cannot leave this
     // thread): the serial part overlaps the parallel one. The channel holds one chunk, so at
@@ -216,7 +224,10 @@ pub fn run(inputs: &[Input], options: &RunOptions) -> Run {
 
 /// What the reconciler keeps of already-extracted documents.
 pub fn kept(documents: &[DocumentResult], gazetteer: &Gazetteer) -> Kept {
-    let mut kept = Kept::default();
+    let mut kept = Kept {
+        titles: true,
+        ..Kept::default()
+    };
     for d in documents {
         kept.keep(d, gazetteer);
     }

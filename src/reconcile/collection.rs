@@ -5,7 +5,9 @@
 //!
 //! A run over many documents keeps only this, never their text or their mentions.
 
-use rustc_hash::FxHashMap;
+use std::sync::Arc;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::extract::{
     Claim, Evidence, Field, FieldKind, Finding, FindingKind, Meeting, Role, Value,
@@ -20,17 +22,26 @@ pub type Entry = u32;
 /// Where a reading's value is stated: enough to quote it as `file:line: «…»`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
-    /// The exact original text (sanitised only when rendered).
-    pub text: Box<str>,
+    /// The exact original text (sanitised only when rendered), shared by every quote of the
+    /// same words: a large collection quotes the same few words again and again.
+    pub text: Arc<str>,
     pub start: u32,
     pub end: u32,
     pub line: u32,
 }
 
-impl From<&Evidence> for Quote {
-    fn from(e: &Evidence) -> Self {
+impl Quote {
+    fn new(e: &Evidence, texts: &mut FxHashSet<Arc<str>>) -> Self {
+        let text = match texts.get(e.text.as_str()) {
+            Some(t) => Arc::clone(t),
+            None => {
+                let t: Arc<str> = e.text.as_str().into();
+                texts.insert(Arc::clone(&t));
+                t
+            }
+        };
         Quote {
-            text: e.text.as_str().into(),
+            text,
             start: to_u32(e.start),
             end: to_u32(e.end),
             line: to_u32(e.line),
@@ -72,6 +83,8 @@ pub struct Collection {
     entries: Vec<(Field, Value)>,
     /// Per field (by `Field::index`): value → its entry.
     index: Vec<FxHashMap<Value, Entry>>,
+    /// Every quoted text, once.
+    texts: FxHashSet<Arc<str>>,
 }
 
 impl Collection {
@@ -122,7 +135,8 @@ impl Collection {
                     // One value per field: the first claim of the reading's value quotes it.
                     if !scalars.iter().any(|(f, _, _)| *f == field) {
                         let entry = self.intern(field, &claim.value);
-                        scalars.push((field, entry, Quote::from(&claim.evidence)));
+                        let quote = Quote::new(&claim.evidence, &mut self.texts);
+                        scalars.push((field, entry, quote));
                     }
                 }
             }

@@ -10,7 +10,7 @@ use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
 use crate::reconcile::Doc;
 
 /// How much rendered output is kept in memory before it goes to a temporary file.
-const IN_MEMORY: usize = 32 * 1024 * 1024;
+const IN_MEMORY: usize = 8 * 1024 * 1024;
 
 /// One document as rendered: its bytes, and where the value of its `meeting` key goes (the
 /// bytes hold `null` there, which stays when the document reports no meeting).

@@ -421,6 +421,7 @@ fn short_reports(n: usize) -> Vec<DocumentResult> {
                 reconcile::run::Keep {
                     text: true,
                     sentences: true,
+                    titles: true,
                 },
             )
         })

@@ -95,19 +95,23 @@ pub fn link(coll: &Collection) -> Linking {
     });
     let n = coll.len();
     let mut parent: Vec<u32> = (0..n as u32).collect();
-    let mut tally: Vec<Option<Tally>> =
-        profiles.iter().map(|p| p.as_ref().map(Tally::of)).collect();
-    let mut reasons: Vec<Vec<(String, u32)>> = vec![Vec::new(); n];
+    // An event of one document is its profile; only events that grow get a tally of votes.
+    let mut tally: Vec<Option<Tally>> = (0..n).map(|_| None).collect();
+    let mut reasons: Vec<Vec<(Signal, u32)>> = vec![Vec::new(); n];
     let mut size: Vec<u32> = vec![1; n];
     for (_, a, b) in linked {
         let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
         if ra == rb {
             continue;
         }
-        let (Some(ta), Some(tb)) = (&tally[ra as usize], &tally[rb as usize]) else {
+        let consensus = |root: u32| match &tally[root as usize] {
+            Some(t) => Some(t.profile()),
+            None => profiles[root as usize].clone(),
+        };
+        let (Some(pa), Some(pb)) = (consensus(ra), consensus(rb)) else {
             continue;
         };
-        let whole = compare(&ta.profile(), &tb.profile());
+        let whole = compare(&pa, &pb);
         if !whole.linked() {
             continue;
         }
@@ -119,17 +123,25 @@ pub fn link(coll: &Collection) -> Linking {
         };
         parent[small as usize] = big;
         size[big as usize] += size[small as usize];
-        let small_tally = tally[small as usize].take().unwrap_or_default();
-        if let Some(t) = tally[big as usize].as_mut() {
-            t.add(&small_tally);
-        }
+        let of = |root: u32, tally: &mut Vec<Option<Tally>>| {
+            tally[root as usize].take().unwrap_or_else(|| {
+                profiles[root as usize]
+                    .as_ref()
+                    .map(Tally::of)
+                    .unwrap_or_default()
+            })
+        };
+        let small_tally = of(small, &mut tally);
+        let mut big_tally = of(big, &mut tally);
+        big_tally.add(&small_tally);
+        tally[big as usize] = Some(big_tally);
         let mut merged = std::mem::take(&mut reasons[big as usize]);
         for (why, k) in std::mem::take(&mut reasons[small as usize]) {
             add_reason(&mut merged, why, k);
         }
         for (signal, w) in &whole.signals {
             if *w > 0.0 {
-                add_reason(&mut merged, explain(*signal, &names), 1);
+                add_reason(&mut merged, *signal, 1);
             }
         }
         reasons[big as usize] = merged;
@@ -148,12 +160,15 @@ pub fn link(coll: &Collection) -> Linking {
             None => {
                 let g = groups.len() as u32;
                 root_group[root as usize] = Some(g);
-                let mut why = std::mem::take(&mut reasons[root as usize]);
+                let mut why: Vec<(String, u32)> = std::mem::take(&mut reasons[root as usize])
+                    .into_iter()
+                    .map(|(signal, k)| (explain(signal, &names), k))
+                    .collect();
                 why.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-                let profile = tally[root as usize]
-                    .as_ref()
-                    .map(Tally::profile)
-                    .unwrap_or_default();
+                let profile = match &tally[root as usize] {
+                    Some(t) => t.profile(),
+                    None => profiles[root as usize].clone().unwrap_or_default(),
+                };
                 groups.push(Group {
                     documents: Vec::new(),
                     why: why.into_iter().take(WHY).map(|(w, _)| w).collect(),
@@ -192,7 +207,7 @@ fn find(parent: &mut [u32], mut x: u32) -> u32 {
     x
 }
 
-fn add_reason(list: &mut Vec<(String, u32)>, why: String, k: u32) {
+fn add_reason(list: &mut Vec<(Signal, u32)>, why: Signal, k: u32) {
     match list.iter_mut().find(|(w, _)| *w == why) {
         Some((_, n)) => *n += k,
         None => list.push((why, k)),
