@@ -118,6 +118,8 @@ impl Frame {
 
 /// How many tokens after a meeting word its qualifier may stand ("اجتماع روما الوزاري السابق").
 const QUALIFIER_REACH: usize = 3;
+/// How far after a stretch of text the meeting word that governs it may stand.
+const AFTER_REACH: usize = 6;
 /// How far a clause reaches either side of a token when no punctuation ends it.
 const CLAUSE_REACH: usize = 40;
 
@@ -307,8 +309,11 @@ pub fn frame_of(an: &Analysis, expr: Range<usize>) -> Frame {
             .filter(governing)
             .filter(|m| m.tokens.end <= expr.start)
             .last();
+        // A meeting word after the text governs it only close by ("الرياض تستضيف …"): further
+        // on, it starts a clause of its own.
+        let after_end = scope.end.min(expr.end + AFTER_REACH);
         let after = || {
-            an.cues_in(expr.end..scope.end)
+            an.cues_in(expr.end..after_end)
                 .find(|m| governing(m) && m.tokens.start >= expr.end)
         };
         let Some(cue) = before.or_else(after) else {
