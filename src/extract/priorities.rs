@@ -1,4 +1,4 @@
-//! What for: `priorities`, as topic ids (CONTRACT.md section 3), each item with its own evidence,
+//! What for: `priorities`, as topic ids (docs/contract.md, "Priority topics"), each item with its own evidence,
 //! taken from what the meeting, its statement or its participants discussed or committed to.
 //!
 //! Three cue groups of `data/cues.tsv` drive it, so that a wording is a one-line change:

@@ -7,7 +7,7 @@ use serde::ser::{SerializeSeq, Serializer};
 
 use crate::text::dates::{PartialDate, weekday_name};
 
-/// The kind of meeting a report describes (CONTRACT.md section 2).
+/// The kind of meeting a report describes (docs/contract.md, "Fields").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MeetingType {
     Ministerial,
@@ -112,7 +112,7 @@ pub enum Value {
     /// One person or country (a participant).
     Entity(Entity),
     Count(u64),
-    /// A priority topic id (CONTRACT.md section 3).
+    /// A priority topic id (docs/contract.md, "Priority topics").
     Topic(String),
 }
 

@@ -58,18 +58,13 @@ pub fn weekday_checks(coll: &Collection, fields: &[Judgement]) -> Vec<Check> {
                 date: date.entry,
                 weekday: day.entry,
                 message: format!(
-                    "{} ({}) is a {}; {} say{} {}{}",
+                    "{} ({}) is a {}; {} say{} {}",
                     d.iso(),
                     ids(&date.documents),
                     weekday_name(actual),
                     ids(&day.documents),
                     if day.documents.len() == 1 { "s" } else { "" },
                     weekday_name(w.0),
-                    if consistent {
-                        ": consistent"
-                    } else {
-                        ": inconsistent"
-                    }
                 ),
             });
         }

@@ -31,6 +31,9 @@ pub struct ValueGroup {
     pub entry: Entry,
     /// In input order.
     pub documents: Vec<Doc>,
+    /// Whether this value takes part in a clash; in a field in conflict, a value that does not
+    /// (it agrees with or fits one side) is compatible.
+    pub in_clash: bool,
 }
 
 /// Two values of a field that cannot both be true of one meeting: indexes into the field's
@@ -81,6 +84,7 @@ pub fn judge<'v>(
                 None => values.push(ValueGroup {
                     entry,
                     documents: vec![*doc],
+                    in_clash: false,
                 }),
             }
         }
@@ -123,6 +127,10 @@ pub fn judge<'v>(
             }
         }
         clashes.extend(clash);
+    }
+    for c in &clashes {
+        values[c.a].in_clash = true;
+        values[c.b].in_clash = true;
     }
     let verdict = match worst {
         _ if stated.len() == 1 && worst != Relation::Conflict => Verdict::Single,

@@ -116,3 +116,90 @@ fn differences(coll: &Collection, a: &Event, b: &Event) -> Vec<Difference> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Field, extract};
+    use crate::lexicon::gazetteer::Gazetteer;
+
+    /// The collection of short reports written for these tests, in the given order.
+    fn collection(reports: &[(&str, &str)]) -> Collection {
+        let g = Gazetteer::builtin();
+        let mut coll = Collection::default();
+        for (id, text) in reports {
+            let x = extract(text, g);
+            let years = |p: &str| g.person_years(p);
+            coll.push(id, id, None, &x.meeting, &x.claims, &x.findings, &years);
+        }
+        coll
+    }
+
+    /// Events as sorted lists of ids.
+    fn events(r: &Resolved) -> Vec<Vec<String>> {
+        let mut out: Vec<Vec<String>> = r
+            .events
+            .iter()
+            .map(|e| {
+                let mut ids: Vec<String> =
+                    e.documents.iter().map(|&d| r.id(d).to_owned()).collect();
+                ids.sort();
+                ids
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    const WEDNESDAY: &str = "اجتماع وزاري للتحالف في باريس\n\
+        عقد وزراء خارجية التحالف الدولي اجتماعهم في باريس يوم الأربعاء برئاسة وزير الخارجية \
+        الفرنسي جان نويل بارو.";
+    const THURSDAY: &str = "وزراء التحالف في باريس\n\
+        اجتمع وزراء خارجية التحالف الدولي في باريس يوم الخميس في لقاء ترأسه جان نويل بارو.";
+    const OTHER_CITY: &str = "قمة عربية في القاهرة\n\
+        انعقدت في القاهرة يوم الأحد القمة العربية بحضور القادة العرب.";
+    const NO_MEETING: &str = "دولة جديدة تنضم إلى التحالف\n\
+        أعلنت الحكومة انضمام البلاد إلى التحالف الدولي لتصبح العضو رقم 91.";
+
+    #[test]
+    fn one_meeting_on_two_weekdays_is_one_event_and_a_contradiction() {
+        let r = reconcile(collection(&[("a", WEDNESDAY), ("b", THURSDAY)]));
+        assert_eq!(events(&r), vec![vec!["a", "b"]]);
+        assert_eq!(r.contradictions.len(), 1, "{:#?}", r.contradictions);
+        let c = &r.contradictions[0];
+        assert_eq!(c.field, Field::MeetingWeekday);
+        let sides: Vec<String> = c.sides.iter().map(|s| r.value(s.entry).key()).collect();
+        assert!(sides.contains(&"wednesday".to_owned()) && sides.contains(&"thursday".to_owned()));
+        assert!(!r.events[0].why.is_empty());
+    }
+
+    #[test]
+    fn different_meetings_differ_without_contradicting() {
+        let r = reconcile(collection(&[
+            ("a", WEDNESDAY),
+            ("c", OTHER_CITY),
+            ("n", NO_MEETING),
+        ]));
+        assert_eq!(events(&r), vec![vec!["a"], vec!["c"]]);
+        assert!(r.contradictions.is_empty());
+        let unattached: Vec<&str> = r.unattached.iter().map(|&d| r.id(d)).collect();
+        assert_eq!(unattached, ["n"]);
+        assert!(r.near.is_empty(), "different hosts are not near");
+    }
+
+    #[test]
+    fn the_order_of_the_documents_does_not_change_the_events() {
+        let reports = [
+            ("a", WEDNESDAY),
+            ("b", THURSDAY),
+            ("c", OTHER_CITY),
+            ("n", NO_MEETING),
+        ];
+        let first = reconcile(collection(&reports));
+        let mut reversed = reports;
+        reversed.reverse();
+        let second = reconcile(collection(&reversed));
+        assert_eq!(events(&first), events(&second));
+        assert_eq!(first.contradictions.len(), second.contradictions.len());
+    }
+}

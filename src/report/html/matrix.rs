@@ -210,14 +210,14 @@ fn matrix(page: &Page, e: &Event) -> Markup {
 fn row(page: &Page, e: &Event, j: &Judgement) -> Markup {
     let r = page.r;
     let mark = Mark::of(j.verdict);
-    // The values that take part in a clash, sorted for lookup.
+    // The values that take part in a clash (the judgement says), sorted for lookup.
     let mut clashing: Vec<Entry> = j
-        .clashes
+        .values
         .iter()
-        .flat_map(|c| [j.values[c.a].entry, j.values[c.b].entry])
+        .filter(|g| g.in_clash)
+        .map(|g| g.entry)
         .collect();
     clashing.sort_unstable();
-    clashing.dedup();
     // How many sources list each item, against how many state the field at all.
     let listed: FxHashMap<Entry, usize> = j
         .values
