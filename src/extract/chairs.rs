@@ -240,7 +240,8 @@ fn inviters(an: &Analysis, cue: &CueMatch, sentence: Range<usize>) -> Vec<(Entit
 fn cuts_chairs(an: &Analysis, m: &CueMatch, main: &CueMatch) -> bool {
     match m.group() {
         "participation" => !matches!(m.tag(), "end" | "speech_noun" | "delegation_noun" | "of"),
-        "speech" => true,
+        // A stance ("أعرب فلان عن ارتياحه بعد ترؤسه") speaks of the chair; a statement does not.
+        "speech" => m.tag() != "stance",
         "chair" => {
             m.span != main.span
                 && matches!(

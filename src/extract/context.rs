@@ -477,6 +477,22 @@ mod tests {
     }
 
     #[test]
+    fn a_stance_dates_the_statement_not_the_meeting() {
+        for verb in ["أكد", "أعرب", "شدد", "أشاد", "رحب", "حذر", "طالب"] {
+            let text = format!("{verb} الوزير اليوم الخميس أن الاجتماع الذي عقد أمس كان ناجحا.");
+            assert_eq!(role(&text, "الخميس"), Role::Speech, "{verb}");
+        }
+        // The meeting's own verb is still nearer.
+        assert_eq!(
+            role(
+                "أكد المشاركون في الاجتماع الذي عقد يوم الخميس دعمهم.",
+                "الخميس"
+            ),
+            Role::Meeting
+        );
+    }
+
+    #[test]
     fn nothing_around_means_unknown() {
         assert_eq!(role("كان الطقس جميلا يوم الخميس.", "الخميس"), Role::Unknown);
     }

@@ -141,7 +141,8 @@ fn inside_chair_cue(an: &Analysis, m: &CueMatch) -> bool {
 fn ends_list(m: &CueMatch) -> bool {
     match m.group() {
         "participation" => !matches!(m.tag(), "speech_noun" | "delegation_noun" | "group"),
-        "chair" | "speech" => true,
+        "chair" => true,
+        "speech" => m.tag() != "stance",
         _ => false,
     }
 }

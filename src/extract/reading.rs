@@ -37,8 +37,10 @@ const OTHER_TENSE: f32 = 0.4;
 /// the text contradicting itself rather than a stray mention.
 const CONTRADICTION_WEIGHT: f32 = 1.0;
 const CONTRADICTION_SHARE: f32 = 0.3;
-/// Distinct hosts (or dates) that make a text a survey of several meetings.
-const SURVEY_MEETINGS: usize = 3;
+/// Distinct hosts of its own meeting, or dates of any meeting, that make a text a survey of
+/// several meetings (a report may date the one or two other meetings it names).
+const SURVEY_CITIES: usize = 3;
+const SURVEY_DATES: usize = 4;
 
 /// Where one claim stands.
 #[derive(Debug, Clone, Copy)]
@@ -143,12 +145,12 @@ fn survey(claims: &[Claim]) -> Option<String> {
         apart.len()
     };
     let (cities, dates) = (distinct(Field::HostCity), distinct(Field::MeetingDate));
-    if cities >= SURVEY_MEETINGS {
+    if cities >= SURVEY_CITIES {
         Some(format!(
             "names meetings in {cities} cities without reporting one of them (a survey, a \
              history or an analysis)"
         ))
-    } else if dates >= SURVEY_MEETINGS {
+    } else if dates >= SURVEY_DATES {
         Some(format!(
             "names meetings on {dates} different dates without reporting one of them (a \
              survey, a history or an analysis)"
