@@ -17,10 +17,11 @@ use std::ops::Range;
 
 use jiff::civil::{Date, Weekday};
 
-use super::context::{Role, role_of};
+use super::context::{Role, clause_of, role_of};
 use super::field::Field;
 use super::value::Day;
 use super::{Analysis, Claim, Value};
+use crate::lexicon::cues::CueMatch;
 use crate::lexicon::gazetteer::EntityRef;
 use crate::text::dates::{
     Calendar, DateMatch, Direction, Near, PartialDate, Relative, RelativeDay, RelativeDayMatch,
@@ -129,9 +130,18 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
         own.push(source);
     }
 
+    // The article's own date without a year ("بغداد – الأحد 11 آب"): the year is found from the
+    // weekday and the years the text names.
+    let own_dates: Vec<PartialDate> = (0..dates.len())
+        .map(|k| match own[k] {
+            Some(_) => own_year(an, k, &attached).unwrap_or(dates[k].date),
+            None => dates[k].date,
+        })
+        .collect();
+
     // The article's own date: the most trusted source, then the first in the text.
     let mut candidates: Vec<(Source, usize, Date)> = (0..dates.len())
-        .filter_map(|k| Some((own[k]?, k, full_date(&dates[k].date)?)))
+        .filter_map(|k| Some((own[k]?, k, full_date(&own_dates[k])?)))
         .collect();
     for (k, d) in dates.iter().enumerate() {
         let shift = attached[k].and_then(|i| an.weekdays[i].relative?.days());
@@ -150,7 +160,7 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
 
     for (k, d) in dates.iter().enumerate() {
         let Some(source) = own[k] else { continue };
-        if full_date(&d.date).is_none() {
+        if full_date(&own_dates[k]).is_none() {
             continue;
         }
         // A Hijri date paired with its Gregorian one: the Gregorian is what the outlet printed.
@@ -173,7 +183,20 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
             }
             _ => d.span.clone(),
         };
-        out.push(an.claim(Field::PublishedDate, Value::Date(d.date), span));
+        let mut claim = an.claim(Field::PublishedDate, Value::Date(own_dates[k]), span);
+        if d.date.year.is_none() {
+            claim.note = Some(format!(
+                "year {} from {}",
+                own_dates[k].year.unwrap_or_default(),
+                match attached[k].is_some()
+                    || an.weekdays.iter().any(|w| published_day(w).is_some())
+                {
+                    true => "the weekday and the latest year the text names",
+                    false => "the latest year the text names",
+                }
+            ));
+        }
+        out.push(claim);
     }
 
     // Weekdays that are the article's own: in its date line, or beside its own date.
@@ -404,8 +427,20 @@ fn meeting_word_near(an: &Analysis, expr: Range<usize>) -> bool {
     let (s0, s1) = (an.token_at(sentence.start), an.token_at(sentence.end));
     let from = expr.start.saturating_sub(RELATIVE_REACH).max(s0);
     let to = (expr.end + RELATIVE_REACH).min(s1);
-    an.cues_in(from..to)
-        .any(|m| m.group() == "meeting" && m.tag() == "verb")
+    let verb = |m: &CueMatch| m.group() == "meeting" && m.tag() == "verb";
+    if an.cues_in(from..to).any(|m| verb(m)) {
+        return true;
+    }
+    // A long subject may stand between the verb and the day when the meeting's noun follows it
+    // at once: "افتتح الأمير فيصل بن فرحان وزير الخارجية اليوم الاجتماع".
+    let clause = clause_of(an, expr.start);
+    let noun_next = an
+        .cues_in(expr.end..(expr.end + 2).min(s1))
+        .any(|m| m.group() == "meeting" && m.tag() == "noun");
+    noun_next
+        && an
+            .cues_in(clause.start.max(s0)..expr.start)
+            .any(|m| verb(m))
 }
 
 /// Whether byte `at` stands inside a quotation (an odd number of quote marks before it in the
@@ -617,6 +652,35 @@ fn weekday_role(an: &Analysis, w: &WeekdayMatch) -> Role {
 
 /// The article's own weekday implied by a relative day: "today Tuesday" is Tuesday, "yesterday
 /// Wednesday" makes today Thursday, "tomorrow Friday" makes today Thursday.
+/// The article's own date `k` with its missing year filled: the year in which the day falls on
+/// the article's weekday (written beside it, or implied by "بعد غد الثلاثاء") nearest to the
+/// latest year the text names, or that year itself when no weekday is known. `None` when the
+/// date has its year, lacks a day or month, or the text names no year.
+fn own_year(an: &Analysis, k: usize, attached: &[Option<usize>]) -> Option<PartialDate> {
+    let date = an.dates[k].date;
+    if date.year.is_some() || date.month.is_none() || date.day.is_none() {
+        return None;
+    }
+    let latest = an
+        .dates
+        .iter()
+        .filter(|d| d.date.month.is_some())
+        .filter_map(|d| d.date.year)
+        .max()?;
+    let weekday = attached[k]
+        .map(|i| an.weekdays[i].weekday)
+        .or_else(|| an.weekdays.iter().find_map(published_day));
+    // The reference only steers the search; 29 February needs no leap year for that.
+    let reference = Date::new(latest, i8::try_from(date.month?).ok()?, 28).ok()?;
+    match weekday {
+        Some(w) => date.with_year_for_weekday(w, reference, Direction::Future),
+        None => Some(PartialDate {
+            year: Some(latest),
+            ..date
+        }),
+    }
+}
+
 fn published_day(w: &WeekdayMatch) -> Option<Weekday> {
     let days = w.relative?.days()?;
     Some(w.weekday.wrapping_add(-i64::from(days)))

@@ -560,7 +560,7 @@ pub fn people_in(an: &Analysis, region: Range<usize>) -> Vec<Named> {
             && matches!(e.entity, EntityRef::Person(_))
         {
             out.push(known(e, None));
-            i = an.token_at(e.span.end).max(i + 1);
+            i = lineage_end(an, an.token_at(e.span.end).max(i + 1), end);
             continue;
         }
         if let Some(title) = title_at(an, i, end, lex) {
@@ -571,7 +571,7 @@ pub fn people_in(an: &Analysis, region: Range<usize>) -> Vec<Named> {
                 && matches!(e.entity, EntityRef::Person(_))
             {
                 out.push(known(e, Some(title_span)));
-                i = an.token_at(e.span.end).max(j + 1);
+                i = lineage_end(an, an.token_at(e.span.end).max(j + 1), end);
                 continue;
             }
             let name = name_words(an, j, end, lex, title.honorific);
@@ -599,6 +599,22 @@ pub fn people_in(an: &Analysis, region: Range<usize>) -> Vec<Named> {
         }
     }
     out
+}
+
+/// The end of the lineage that may follow a known name: "محمد بن سلمان **بن عبدالعزيز آل سعود**"
+/// is one person, so the father's and the family's names are not read as a second one.
+fn lineage_end(an: &Analysis, mut t: usize, end: usize) -> usize {
+    let key = an.key();
+    let word = |k: usize| an.tokens[k].text(key);
+    while t + 1 < end && matches!(word(t), "بن" | "ابن" | "بنت" | "ال") {
+        // "بن عبد العزيز" spells the father's name in two words.
+        t += if word(t + 1) == "عبد" && t + 2 < end {
+            3
+        } else {
+            2
+        };
+    }
+    t
 }
 
 /// An unknown person: `ar:` + the normalised name, words joined by one space.

@@ -470,6 +470,18 @@ fn a_title_before_a_known_person_gives_no_unknown() {
     );
 }
 
+#[test]
+fn the_lineage_after_a_known_name_is_the_same_person() {
+    for text in [
+        "ترأس القمة الأمير محمد بن سلمان بن عبدالعزيز آل سعود ولي العهد.",
+        "ترأس القمة الأمير محمد بن سلمان بن عبد العزيز آل سعود.",
+        "وترأس الجلسة محمد بن سلمان آل سعود.",
+    ] {
+        assert_eq!(unknown_ids(text), Vec::<String>::new(), "{text}");
+        assert_eq!(chairs(text), ["mohammed-bin-salman"], "{text}");
+    }
+}
+
 /// `word<TAB>kind` rows of a data file, checked sorted and unique by normalised key.
 fn check_rows(file: &str, text: &str, key: fn(&str) -> String, kinds: &[&str]) {
     let rows: Vec<&str> = text

@@ -464,6 +464,39 @@ fn a_relative_day_of_the_statement_near_the_meetings_noun_is_not_its_day() {
 }
 
 #[test]
+fn a_relative_day_after_a_long_subject_belongs_to_the_verb_of_its_clause() {
+    for text in [
+        "افتتح الأمير فيصل بن فرحان بن عبدالله وزير الخارجية اليوم الاجتماع الوزاري للتحالف.",
+        "وترأس وزير الخارجية الأمريكي أنتوني بلينكن ونظيره السعودي أمس اجتماع التحالف.",
+    ] {
+        assert_eq!(values(&dated(text), "meeting_date").len(), 1, "{text}");
+    }
+    // The noun alone, with no meeting verb before the day, does not make it the meeting's day.
+    let text = dated("وقال الأمير فيصل بن فرحان وزير الخارجية للصحفيين اليوم الاجتماع مثمر.");
+    assert!(values(&text, "meeting_date").is_empty());
+}
+
+#[test]
+fn a_dateline_without_a_year_takes_it_from_its_weekday_and_the_years_the_text_names() {
+    // 11 August is a Sunday in 2013, 2019 and 2024: the text names 2019.
+    let text =
+        "بغداد – الأحد 11 آب\nعقد وزراء التحالف اجتماعهم بعد القضاء على التنظيم في آذار 2019.";
+    assert_eq!(one(text, "published_date"), "2019-08-11");
+    // Without a weekday beside it, the weekday a relative day implies decides.
+    let text = "القاهرة في 8 سبتمبر (أ ش أ) - تنطلق بعد غد الثلاثاء 10 سبتمبر أعمال الاجتماع \
+                الوزاري، بعد القمة التي عقدت في مارس 2019.";
+    assert_eq!(one(text, "published_date"), "2019-09-08");
+    assert!(values(text, "meeting_date").contains(&"2019-09-10".to_owned()));
+    // A text that names no year leaves it out.
+    let text = "بغداد – الأحد 11 آب\nعقد وزراء التحالف اجتماعهم أمس.";
+    assert!(
+        values(text, "published_date")
+            .iter()
+            .all(|d| d.starts_with("--"))
+    );
+}
+
+#[test]
 fn dateline_of_an_agency_with_both_calendars_and_its_name_after() {
     // Umm al-Qura: 21 Shaban 1447 = Monday 9 February 2026.
     let text =
