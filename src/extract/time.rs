@@ -428,7 +428,7 @@ fn meeting_word_near(an: &Analysis, expr: Range<usize>) -> bool {
     let from = expr.start.saturating_sub(RELATIVE_REACH).max(s0);
     let to = (expr.end + RELATIVE_REACH).min(s1);
     let verb = |m: &CueMatch| m.group() == "meeting" && m.tag() == "verb";
-    if an.cues_in(from..to).any(|m| verb(m)) {
+    if an.cues_in(from..to).any(&verb) {
         return true;
     }
     // A long subject may stand between the verb and the day when the meeting's noun follows it
@@ -437,10 +437,7 @@ fn meeting_word_near(an: &Analysis, expr: Range<usize>) -> bool {
     let noun_next = an
         .cues_in(expr.end..(expr.end + 2).min(s1))
         .any(|m| m.group() == "meeting" && m.tag() == "noun");
-    noun_next
-        && an
-            .cues_in(clause.start.max(s0)..expr.start)
-            .any(|m| verb(m))
+    noun_next && an.cues_in(clause.start.max(s0)..expr.start).any(verb)
 }
 
 /// Whether byte `at` stands inside a quotation (an odd number of quote marks before it in the
