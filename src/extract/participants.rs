@@ -41,6 +41,11 @@ enum Scope {
     Before,
     Next,
     Speech,
+    /// A host verb: the person who hosts takes part ("الاجتماع الذي يستضيفه وزير الخارجية
+    /// الإيطالي"); a place that hosts does not.
+    Host,
+    /// "على هامش الاجتماع": the people who met on the sidelines of a meeting attended it.
+    Aside,
 }
 
 /// Participants other than the chairs, whom `super::chairs::extract` claims as participants as
@@ -58,6 +63,8 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
             ("participation", "of") => Scope::Next,
             ("participation", "speak") => Scope::Before,
             ("participation", "speak_verb") => Scope::Speech,
+            ("host", "verb") => Scope::Host,
+            ("participation", "aside") => Scope::Aside,
             _ => continue,
         };
         if negated(an, m, lex) || inside_chair_cue(an, m) {
@@ -69,7 +76,7 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
         let about_meeting = || {
             let (s0, s1) = (an.token_at(sentence.start), an.token_at(sentence.end));
             an.cues_in(s0..s1).any(|c| {
-                (c.group() == "meeting" && c.tag() == "noun")
+                c.group() == "meeting"
                     || (c.group() == "participation"
                         && c.tag() == "speak"
                         && c.cue.phrase.starts_with("أمام"))
@@ -78,6 +85,20 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
         let mut found: Vec<(Entity, Range<usize>)> = Vec::new();
         match scope {
             Scope::After => found.extend(participants(an, forward(an, m, &sentence))),
+            Scope::Aside if !aside_of_meeting(an, m) => {}
+            Scope::Host | Scope::Aside => {
+                let person = |(e, _): &(Entity, Range<usize>)| !is_country(&e.id);
+                found.extend(
+                    participants(an, backward(an, m, &sentence))
+                        .into_iter()
+                        .filter(person),
+                );
+                found.extend(
+                    participants(an, forward(an, m, &sentence))
+                        .into_iter()
+                        .filter(person),
+                );
+            }
             Scope::Both => {
                 found.extend(participants(an, backward(an, m, &sentence)));
                 found.extend(participants(an, forward(an, m, &sentence)));
@@ -86,7 +107,12 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
                 if about_meeting() {
                     let before = participants(an, backward(an, m, &sentence));
                     if before.is_empty() {
-                        found.extend(participants(an, fronted(an, m, &sentence)));
+                        let fronted = participants(an, fronted(an, m, &sentence));
+                        if fronted.is_empty() {
+                            // "قال الرئيس فلان إن … في كلمته": the sentence's speaker.
+                            found.extend(speaker(an, m, &sentence));
+                        }
+                        found.extend(fronted);
                     }
                     found.extend(before);
                 }
@@ -117,6 +143,46 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
             out.push(an.claim(Field::Participants, Value::Entity(entity), span));
         }
     }
+}
+
+/// Whether "على هامش" is followed at once by a meeting ("على هامش الاجتماع", "على هامش
+/// أعمال القمة") or by the taking part in one ("على هامش مشاركته في"), not by a visit or a
+/// fair.
+fn aside_of_meeting(an: &Analysis, m: &CueMatch) -> bool {
+    an.cues_in(m.tokens.end..m.tokens.end + 2).any(|c| {
+        c.tokens.start <= m.tokens.end + 1
+            && ((c.group() == "meeting" && c.tag() == "noun")
+                || (c.group() == "participation" && c.tag() == "of"))
+    })
+}
+
+/// The person who opens a sentence of speech ("قال الرئيس فلان …", "وأكد وزير الخارجية فلان
+/// …"): the first named person after a speech verb that starts the sentence, before `m`.
+fn speaker(an: &Analysis, m: &CueMatch, sentence: &Range<usize>) -> Vec<(Entity, Range<usize>)> {
+    let first = an.token_at(sentence.start);
+    let Some(verb) = an
+        .cues_in(first..first + 2)
+        .find(|c| c.group() == "speech" && c.tokens.start <= first + 1)
+    else {
+        return Vec::new();
+    };
+    let people = people_in(an, verb.span.end..m.span.start);
+    people
+        .into_iter()
+        .take(1)
+        .filter(|p| {
+            p.span.start
+                < an.tokens
+                    .get(verb.tokens.end + 6)
+                    .map_or(usize::MAX, |t| t.end)
+        })
+        .map(|p| (p.entity, p.span))
+        .collect()
+}
+
+/// Whether an entity id is a country's (ISO 3166-1 alpha-2), not a person's.
+fn is_country(id: &str) -> bool {
+    id.len() == 2 && id.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// "لم يشارك", "عدم مشاركة", "دون حضور".
@@ -365,6 +431,49 @@ mod tests {
         exactly("سيحضر روبيو الاجتماع الوزاري.", &["marco-rubio"]);
         exactly("ستحضر إيفيت كوبر الاجتماع الوزاري.", &["yvette-cooper"]);
         exactly("اشترك في الاجتماع وزراء خارجية تركيا والأردن.", &["JO", "TR"]);
+    }
+
+    #[test]
+    fn a_person_who_hosts_takes_part_a_place_does_not() {
+        exactly(
+            "ويناقش الاجتماع، الذي يستضيفه وزير الخارجية الإيطالي أنتونيو تاياني، ملف ليبيا.",
+            &["antonio-tajani"],
+        );
+        exactly(
+            "استضاف وزير الخارجية الأردني أيمن الصفدي اجتماع المجموعة المصغرة.",
+            &["ayman-safadi"],
+        );
+        nobody("تستضيف الرياض الاجتماع الوزاري المقبل.");
+        nobody("استضافت الأردن اجتماع المجموعة المصغرة.");
+    }
+
+    #[test]
+    fn people_who_meet_on_the_sidelines_of_a_meeting_attend_it() {
+        exactly(
+            "والتقى وزير الخارجية الأمريكي ماركو روبيو على هامش الاجتماع نظيره التركي هاكان فيدان.",
+            &["hakan-fidan", "marco-rubio"],
+        );
+        exactly(
+            "وقال وزير الخارجية الأردني أيمن الصفدي للصحفيين على هامش الجلسة إن الحوار مستمر.",
+            &["ayman-safadi"],
+        );
+        has(
+            "التقى الرئيس رجب طيب أردوغان على هامش أعمال القمة الرئيس إيمانويل ماكرون.",
+            &["emmanuel-macron", "recep-tayyip-erdogan"],
+        );
+        nobody("والتقى وزير الخارجية الأردني أيمن الصفدي على هامش زيارته رئيس الوزراء.");
+    }
+
+    #[test]
+    fn the_speaker_of_a_sentence_gives_his_speech_at_the_meeting() {
+        exactly(
+            "قال الرئيس عبد الفتاح السيسي اليوم إن المنطقة تمر بظرف صعب، وذلك في كلمته أمام القمة العربية.",
+            &["abdel-fattah-el-sisi"],
+        );
+        exactly(
+            "ألقى الرئيس الأمريكي دونالد ترامب كلمة أمام وزراء خارجية التحالف الذين اجتمعوا في واشنطن.",
+            &["donald-trump"],
+        );
     }
 
     #[test]
