@@ -1,6 +1,6 @@
 //! Extraction on short sentences written for these tests: one phenomenon each.
 
-use super::{Value, extract};
+use super::{Role, Value, extract};
 use crate::lexicon::gazetteer::Gazetteer;
 
 fn values(text: &str, field: &str) -> Vec<String> {
@@ -23,8 +23,14 @@ fn has(text: &str, field: &str, want: &str) {
     );
 }
 
+/// No reading of `field`: a value of something else may stay as a mention.
 fn lacks(text: &str, field: &str) {
-    let got = values(text, field);
+    let got: Vec<String> = extract(text, Gazetteer::builtin())
+        .claims
+        .into_iter()
+        .filter(|c| c.field.name() == field && c.role == Role::Reading)
+        .map(|c| c.value.key())
+        .collect();
     assert!(
         got.is_empty(),
         "{field}: want nothing, got {got:?} in {text}"
@@ -80,6 +86,19 @@ fn egyptian_and_maghrebi_months() {
 fn joining_date_is_not_the_meeting_date() {
     let text = "انضمت الدولة إلى التحالف في تشرين الثاني 2025 لتصبح عضواً فيه.";
     lacks(text, "meeting_date");
+    // It stays as a mention that says what it dates.
+    let claims = extract(text, Gazetteer::builtin()).claims;
+    let joined = claims
+        .iter()
+        .find(|c| c.field.name() == "meeting_date")
+        .expect("the joining date is kept");
+    assert_eq!(joined.role, Role::Mention);
+    assert!(
+        joined
+            .note
+            .as_deref()
+            .is_some_and(|n| n.contains("another dated event"))
+    );
 }
 
 #[test]

@@ -256,13 +256,26 @@ fn meeting_dates(
     // missing year.
     let fallback = dates.iter().find_map(|d| full_date(&d.date));
     for (k, d) in dates.iter().enumerate() {
-        if own[k].is_some_and(Source::only_the_article) || roles[k] != Role::Meeting {
+        if own[k].is_some_and(Source::only_the_article) {
             continue;
         }
+        // A date of something else stays in the claims as a mention, with what it dates.
+        let other = match roles[k] {
+            Role::Meeting => None,
+            Role::Speech => Some("the day of a statement, not of the meeting"),
+            Role::Other => Some("another dated event (a founding, a joining…)"),
+            Role::Unknown => Some("background: the text does not tie this date to the meeting"),
+        };
         let weekday = attached[k].map(|i| an.weekdays[i].weekday);
         let (date, note) = fill_year(an, d, weekday, own_day, fallback);
         let mut claim = an.claim(Field::MeetingDate, Value::Date(date), d.span.clone());
         claim.note = note;
+        if let Some(what) = other {
+            claim.role = super::Role::Mention;
+            claim.note = Some(what.to_owned());
+            out.push(claim);
+            continue;
+        }
         // A Hijri date paired with a Gregorian one that the conversion does not meet: the
         // Gregorian date is the reading, the Hijri one a mention (moon sighting moves it a day).
         let partner = [k.checked_sub(1), Some(k + 1)]
