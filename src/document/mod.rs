@@ -9,7 +9,7 @@ pub mod inputs;
 use std::io::Read;
 
 pub use decode::{DecodeError, Decoded, LineIndex, Offsets};
-pub use inputs::{Input, Origin, discover};
+pub use inputs::{Input, Origin, discover, discover_with};
 
 /// What happened to an input.
 #[derive(
@@ -84,8 +84,13 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Decoded, Unread> {
     let result = match &input.origin {
         Origin::Stdin => std::io::stdin().lock().take(limit).read_to_end(&mut bytes),
         Origin::File(path) => {
-            let file = std::fs::File::open(path)
-                .map_err(|err| Unread::error(format!("cannot open: {err}")))?;
+            let file = std::fs::File::open(path).map_err(|err| {
+                Unread::error(inputs::unreachable_reason(
+                    path,
+                    &err,
+                    inputs::Found::Discovered,
+                ))
+            })?;
             if file.metadata().is_ok_and(|m| m.len() > options.max_size) {
                 return Err(too_big());
             }
