@@ -10,7 +10,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, ValueEnum};
 
 use crate::baseline::{Baseline, ContradictionKey};
-use crate::document::{Input, ReadOptions, Status, discover_with};
+use crate::document::{Input, ReadOptions, discover_with};
 use crate::extract::Field;
 use crate::lexicon::gazetteer::Gazetteer;
 use crate::reconcile::Doc;
@@ -427,8 +427,9 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
 }
 
 /// Inputs named on the command line that could not be read (a typo in CI): reported with
-/// everything else, then they fail the run (exit status 2), as any error does in ripgrep. A file
-/// that fails inside a folder stays a reported, non-fatal error.
+/// everything else, then they fail the run (exit status 2), as read errors do in ripgrep. A file
+/// that fails inside a folder stays a reported, non-fatal error, and so does a named file that
+/// was read but is not text (it is judged as the article it is, not as a broken command line).
 struct Failed {
     /// Per input, in order: whether it was named on the command line.
     named: Vec<bool>,
@@ -447,7 +448,7 @@ impl Failed {
 
     /// Notes the next document in input order.
     fn see(&mut self, d: &DocumentResult) {
-        if d.status == Status::Error && self.named.get(self.next).copied().unwrap_or(false) {
+        if d.unreadable && self.named.get(self.next).copied().unwrap_or(false) {
             self.paths.push(d.path.clone());
         }
         self.next += 1;

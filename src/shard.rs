@@ -222,6 +222,7 @@ fn document(record: MapRecord, id: String) -> Result<DocumentResult> {
         } else {
             record.reason
         },
+        unreadable: false,
         title: record.title,
         encoding,
         offsets: record.offsets,

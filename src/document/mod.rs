@@ -45,6 +45,9 @@ impl Default for ReadOptions {
 pub struct Unread {
     pub status: Status,
     pub reason: String,
+    /// Whether its bytes could not be had at all (missing, not allowed, not a regular file,
+    /// failed while reading), rather than read and found not to be text.
+    pub unreadable: bool,
 }
 
 impl Unread {
@@ -52,6 +55,7 @@ impl Unread {
         Unread {
             status: Status::Skipped,
             reason: reason.into(),
+            unreadable: false,
         }
     }
 
@@ -59,6 +63,14 @@ impl Unread {
         Unread {
             status: Status::Error,
             reason: reason.into(),
+            unreadable: false,
+        }
+    }
+
+    fn unreadable(reason: impl Into<String>) -> Self {
+        Unread {
+            unreadable: true,
+            ..Unread::error(reason)
         }
     }
 }
@@ -70,7 +82,7 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Decoded, Unread> {
         return Err(if *skipped {
             Unread::skipped(reason.clone())
         } else {
-            Unread::error(reason.clone())
+            Unread::unreadable(reason.clone())
         });
     }
     let too_big = || {
@@ -85,7 +97,7 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Decoded, Unread> {
         Origin::Stdin => std::io::stdin().lock().take(limit).read_to_end(&mut bytes),
         Origin::File(path) => {
             let file = std::fs::File::open(path).map_err(|err| {
-                Unread::error(inputs::unreachable_reason(
+                Unread::unreadable(inputs::unreachable_reason(
                     path,
                     &err,
                     inputs::Found::Discovered,
@@ -97,7 +109,7 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Decoded, Unread> {
             file.take(limit).read_to_end(&mut bytes)
         }
     };
-    result.map_err(|err| Unread::error(format!("cannot read: {err}")))?;
+    result.map_err(|err| Unread::unreadable(format!("cannot read: {err}")))?;
     if bytes.len() as u64 > options.max_size {
         return Err(too_big());
     }

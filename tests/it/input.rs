@@ -406,6 +406,25 @@ fn a_named_path_that_cannot_be_read_fails_the_run_after_the_report() {
     );
 }
 
+/// Read, but not text: the document is an `error`, the command line is not at fault.
+#[test]
+fn a_named_file_that_is_read_but_is_not_text_does_not_fail_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    fs::write(&good, meeting(70)).unwrap();
+    let bad = dir.path().join("latin.txt");
+    fs::write(&bad, b"notes \xC3\x28 and \xFF more").unwrap();
+    let out = run(&[
+        "--format",
+        "json",
+        good.to_str().unwrap(),
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["documents"][1]["status"], "error");
+}
+
 #[cfg(unix)]
 #[test]
 fn a_file_that_fails_inside_a_named_folder_does_not_fail_the_run() {
