@@ -10,7 +10,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, ValueEnum};
 
 use crate::baseline::{Baseline, ContradictionKey};
-use crate::document::{ReadOptions, discover};
+use crate::document::{Input, ReadOptions, discover_with};
 use crate::extract::Field;
 use crate::lexicon::gazetteer::Gazetteer;
 use crate::reconcile::Doc;
@@ -25,12 +25,17 @@ Examples:
   reconcile fixtures/ --format json | jq '.contradictions[]'
   reconcile a.txt b.txt --fail-on never
   cat article.txt | reconcile - fixtures/  standard input alongside a folder
+  cat a.txt | reconcile --stdin-filename articles/a.txt - --format github
+                                           name standard input in reports and annotations
   reconcile fixtures/ --diff member_count  word-level diff of how sources phrase a field
   reconcile articles/ --write-baseline reconcile-baseline.json
   reconcile articles/ --baseline reconcile-baseline.json --format github
 
 Exit status: 0 no contradiction, 1 at least one contradiction (as --fail-on counts
-them), 2 the run itself failed (bad arguments, nothing readable).";
+them), 2 the run itself failed: bad arguments, nothing readable, or a PATH named on the
+command line that cannot be read (a typo), even when the rest is read and reported. A file
+that fails inside a folder is reported but does not fail the run. When the reader of the
+output goes away (| head), the status is still the one the run decided.";
 
 /// Reads Arabic news reports of diplomatic meetings, works out what each claims (date, weekday,
 /// host, type, co-chairs, participants, member count, priorities, its own date) with exact
@@ -43,6 +48,11 @@ pub struct Args {
     /// `.txt` files (hidden entries skipped), in byte order of the path.
     #[arg(required_unless_present_any = ["print_schema", "generate"], value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// The name standard input (`-`) goes by in reports and annotations, and its document id,
+    /// as if it were that file. Example: cat a.txt | reconcile --stdin-filename articles/a.txt -
+    #[arg(long, value_name = "NAME", conflicts_with = "reduce")]
+    pub stdin_filename: Option<PathBuf>,
 
     /// Output format: `text` for people, `json` for scripts (schema: schema/report.schema.json),
     /// `jsonl` one record per line, `github` workflow-command annotations, `html` a
@@ -112,8 +122,9 @@ pub struct Args {
     #[arg(long, conflicts_with_all = ["reduce", "baseline", "write_baseline"])]
     pub map: bool,
 
-    /// Reduce step: the PATHs are files written by --map; reconcile them exactly as one run over
-    /// all the articles would (pass them in input order). Example: reconcile --reduce claims-*.jsonl
+    /// Reduce step: the PATHs are files written by --map (`-` is standard input; each is read
+    /// once, so pipes work); reconcile them exactly as one run over all the articles would (pass
+    /// them in input order). Example: reconcile --reduce claims-*.jsonl
     #[arg(long)]
     pub reduce: bool,
 
@@ -254,11 +265,15 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
         }
         None => Gazetteer::builtin(),
     };
+    if args.stdin_filename.is_some() && !args.paths.iter().any(|p| p.as_os_str() == "-") {
+        bail!("--stdin-filename names standard input, but no PATH is - (standard input)");
+    }
     let inputs = if args.reduce {
         Vec::new()
     } else {
-        discover(&args.paths)
+        discover_with(&args.paths, args.stdin_filename.as_deref())
     };
+    let mut failed = Failed::new(&inputs);
     let options = RunOptions {
         read: ReadOptions {
             max_size: args.max_size,
@@ -275,17 +290,25 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
         },
     };
     if args.map {
-        let kept = stream(&inputs, &options, &mut |d, _| {
+        // Records go out as they are made: a reader that goes away (| head) cuts the run
+        // short, and its status is then that of the inputs seen so far.
+        let written = stream(&inputs, &options, &mut |d, _| {
             report_unread_one(&d);
+            failed.see(&d);
             shard::write_record(&d, &mut out)
-        })?;
-        out.flush()?;
-        if kept.totals.ok == 0 {
-            bail!(
+        })
+        .map_err(anyhow::Error::from)
+        .and_then(|kept| Ok(out.flush().map(|()| kept)?));
+        match written {
+            Ok(kept) if kept.totals.ok == 0 => bail!(
                 "no input could be read ({} given or found)",
                 kept.totals.documents
-            );
+            ),
+            Ok(_) => {}
+            Err(err) if is_broken_pipe(&err) => {}
+            Err(err) => return Err(err),
         }
+        failed.check()?;
         return Ok(ExitStatus::Clean);
     }
     let fail_on = args.fail_on.unwrap_or(if args.baseline.is_some() {
@@ -317,12 +340,14 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
             };
             each_document(args, &inputs, &options, render, &mut |d, doc, rendered| {
                 report_unread_one(&d);
+                failed.see(&d);
                 progress.tick();
                 spill.push(&rendered, doc)
             })?
         }
         _ => each_document(args, &inputs, &options, |_| (), &mut |d, doc, ()| {
             report_unread_one(&d);
+            failed.see(&d);
             progress.tick();
             if keep_documents && doc.is_some() {
                 documents.push(d);
@@ -357,11 +382,20 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
         .filter(|c| known.contains(&ContradictionKey::of(resolved, c)))
         .count();
 
-    match args.format {
-        Format::Json => report::json::write(&mut out, spill, resolved, totals)?,
-        Format::Jsonl => report::jsonl::write(&mut out, spill, resolved, totals)?,
-        Format::Html => report::html::write(&outcome, &mut out)?,
-        Format::Github => report::github::write(&outcome, &counted, known_count, &mut out)?,
+    // The status is decided before the report is written: a reader that goes away (| head)
+    // stops the writing, not the verdict.
+    let status = if totals.ok == 0 || failed.any() {
+        ExitStatus::Trouble
+    } else if counted.is_empty() || args.exit_zero {
+        ExitStatus::Clean
+    } else {
+        ExitStatus::Conflict
+    };
+    let written = match args.format {
+        Format::Json => report::json::write(&mut out, spill, resolved, totals),
+        Format::Jsonl => report::jsonl::write(&mut out, spill, resolved, totals),
+        Format::Html => report::html::write(&outcome, &mut out),
+        Format::Github => report::github::write(&outcome, &counted, known_count, &mut out),
         Format::Text => {
             let color = match args.color {
                 ColorChoice::Always => true,
@@ -373,10 +407,14 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
                 }
             };
             let options = report::text::TextOptions { color, diff_fields };
-            report::text::write(&outcome, &options, &mut out)?;
+            report::text::write(&outcome, &options, &mut out)
         }
+    };
+    if let Err(err) = written.and_then(|()| out.flush())
+        && err.kind() != io::ErrorKind::BrokenPipe
+    {
+        return Err(err.into());
     }
-    out.flush()?;
     // The report lists every input and why it could not be read; then the run fails.
     if totals.ok == 0 {
         bail!(
@@ -384,11 +422,62 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
             totals.documents
         );
     }
-    Ok(if counted.is_empty() || args.exit_zero {
-        ExitStatus::Clean
-    } else {
-        ExitStatus::Conflict
-    })
+    failed.check()?;
+    Ok(status)
+}
+
+/// Inputs named on the command line that could not be read (a typo in CI): reported with
+/// everything else, then they fail the run (exit status 2), as read errors do in ripgrep. A file
+/// that fails inside a folder stays a reported, non-fatal error, and so does a named file that
+/// was read but is not text (it is judged as the article it is, not as a broken command line).
+struct Failed {
+    /// Per input, in order: whether it was named on the command line.
+    named: Vec<bool>,
+    next: usize,
+    paths: Vec<String>,
+}
+
+impl Failed {
+    fn new(inputs: &[Input]) -> Self {
+        Failed {
+            named: inputs.iter().map(|i| i.named).collect(),
+            next: 0,
+            paths: Vec::new(),
+        }
+    }
+
+    /// Notes the next document in input order.
+    fn see(&mut self, d: &DocumentResult) {
+        if d.unreadable && self.named.get(self.next).copied().unwrap_or(false) {
+            self.paths.push(d.path.clone());
+        }
+        self.next += 1;
+    }
+
+    fn any(&self) -> bool {
+        !self.paths.is_empty()
+    }
+
+    fn check(&self) -> Result<()> {
+        const SHOWN: usize = 5;
+        let Some(first) = self.paths.first() else {
+            return Ok(());
+        };
+        let mut list = format!("{first:?}");
+        for p in self.paths.iter().skip(1).take(SHOWN - 1) {
+            list.push_str(&format!(", {p:?}"));
+        }
+        if self.paths.len() > SHOWN {
+            list.push_str(&format!(" and {} more", self.paths.len() - SHOWN));
+        }
+        bail!(
+            "{} named on the command line could not be read: {list} (the report covers the rest)",
+            match self.paths.len() {
+                1 => "1 path".to_owned(),
+                n => format!("{n} paths"),
+            }
+        )
+    }
 }
 
 /// The fields named by `--diff`; an unknown name is an error that lists the valid ones.
@@ -423,11 +512,19 @@ fn each_document<T: Send>(
             titles: options.keep.titles,
             ..Kept::default()
         };
-        shard::reduce(&args.paths, &mut |d| {
+        let reduced = shard::reduce(&args.paths, &mut |d| {
             let doc = kept.keep(&d, options.gazetteer);
             let prepared = prepare(&d);
             sink(d, doc, prepared)
         })?;
+        let mut stderr = io::stderr().lock();
+        for name in &reduced.empty {
+            let _ = writeln!(
+                stderr,
+                "reconcile: warning: {}: holds no map record (did its --map step run?)",
+                sanitize::line(name)
+            );
+        }
         Ok(kept)
     } else {
         Ok(stream_prepared(inputs, options, prepare, sink)?)

@@ -21,6 +21,10 @@ pub struct DocumentResult {
     pub path: String,
     pub status: Status,
     pub reason: Option<String>,
+    /// An `error` because its bytes could not be had at all (missing, not allowed, not a regular
+    /// file), not because they are not text: for a path named on the command line, that fails
+    /// the run.
+    pub unreadable: bool,
     pub title: Option<String>,
     pub encoding: Option<&'static str>,
     pub offsets: Option<Offsets>,
@@ -263,6 +267,7 @@ pub fn process_text(
         path: path.to_owned(),
         status: Status::Ok,
         reason: None,
+        unreadable: false,
         title: document::title(&decoded.text),
         encoding: Some(decoded.encoding),
         offsets: Some(decoded.offsets),
@@ -289,6 +294,7 @@ fn process(input: &Input, options: &RunOptions) -> DocumentResult {
             path: input.path.clone(),
             status: unread.status,
             reason: Some(unread.reason),
+            unreadable: unread.unreadable,
             title: None,
             encoding: None,
             offsets: None,

@@ -2,16 +2,21 @@
 //! line, and a reduce step that reads any number of such files back into documents, so that
 //! reconciling them gives exactly what a single run gives.
 //!
-//! Map records are the JSON report's document objects plus `stem` and `rel` (what the id is made
-//! from): the reduce step recomputes ids over all records as a single run would. Records are
-//! reduced in the order given, so pass the map outputs in input order (`parallel -k`, sorted part
-//! files).
+//! Map records are the JSON report's document objects plus `schema_version` (first), and `stem`
+//! and `rel` (what the id is made from): the reduce step recomputes ids over all records as a
+//! single run would. Records are reduced in the order given, so pass the map outputs in input
+//! order (`parallel -k`, sorted part files).
+//!
+//! The reduce step reads each input once (a pipe or standard input has no second reading),
+//! checks every record, and holds the checked lines (in memory, then in an anonymous temporary
+//! file) until every id is known: nothing is handed on, so nothing reaches standard output,
+//! unless every input is good.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 use serde::Deserialize;
 use serde_json::Value as Json;
 
@@ -21,9 +26,18 @@ use crate::extract::{Claim, Evidence, Finding, FindingKind, Meeting, Role, field
 use crate::report::json::{self, DocumentOptions};
 use crate::run::DocumentResult;
 
+/// The version of map records: that of the JSON report whose document objects they carry.
+pub const RECORD_VERSION: u32 = json::SCHEMA_VERSION;
+
 /// Writes one map record.
 pub fn write_record(d: &DocumentResult, out: &mut dyn Write) -> io::Result<()> {
-    let mut record = serde_json::to_value(json::document(d, DocumentOptions { context: true }))?;
+    let document = serde_json::to_value(json::document(d, DocumentOptions { context: true }))?;
+    let mut record = serde_json::Map::new();
+    record.insert("schema_version".into(), Json::from(RECORD_VERSION));
+    if let Json::Object(map) = document {
+        record.extend(map);
+    }
+    let mut record = Json::Object(record);
     if let Json::Object(map) = &mut record {
         // The event is decided by the reduce step; the record says whether there is one.
         let reported = matches!(d.meeting, Some(Meeting::Reported));
@@ -43,28 +57,11 @@ pub fn write_record(d: &DocumentResult, out: &mut dyn Write) -> io::Result<()> {
 }
 
 #[derive(Deserialize)]
-struct IdRecord {
-    stem: String,
-    rel: String,
-}
-
-#[derive(Deserialize)]
 struct EvidenceRecord {
     text: String,
     start: usize,
     end: usize,
     line: usize,
-}
-
-impl From<EvidenceRecord> for Evidence {
-    fn from(e: EvidenceRecord) -> Self {
-        Evidence {
-            text: e.text,
-            start: e.start,
-            end: e.end,
-            line: e.line,
-        }
-    }
 }
 
 #[derive(Deserialize)]
@@ -87,6 +84,7 @@ struct FindingRecord {
 
 #[derive(Deserialize)]
 struct MapRecord {
+    schema_version: Option<Json>,
     path: String,
     stem: String,
     rel: String,
@@ -100,20 +98,88 @@ struct MapRecord {
     findings: Vec<FindingRecord>,
 }
 
+/// Whether the sanitiser left `text` as it was in the article: it shows a replaced char as a
+/// Control Picture (U+2400–U+2421) or as `<U+XXXX>`, which change its length in bytes.
+fn unaltered(text: &str) -> bool {
+    !text.contains(|c| ('\u{2400}'..='\u{2421}').contains(&c)) && !text.contains("<U+")
+}
+
+/// A span read back, checked: `start` ≤ `end`, a line from 1, and, where the quote is the
+/// article's text as it was, as many bytes as the span covers.
+fn evidence(e: EvidenceRecord, what: &str) -> Result<Evidence> {
+    if e.start > e.end {
+        bail!("{what}: span {}..{} starts after it ends", e.start, e.end);
+    }
+    if e.line == 0 {
+        bail!("{what}: line 0 (lines count from 1)");
+    }
+    if unaltered(&e.text) && e.text.len() != e.end - e.start {
+        bail!(
+            "{what}: span {}..{} covers {} bytes, but its text has {}",
+            e.start,
+            e.end,
+            e.end - e.start,
+            e.text.len()
+        );
+    }
+    Ok(Evidence {
+        text: e.text,
+        start: e.start,
+        end: e.end,
+        line: e.line,
+    })
+}
+
+/// A claim's evidence lies within its sentence, at its place there: the quote is the sentence's
+/// text between those offsets, which therefore fall on char boundaries.
+fn within_sentence(claim: &Evidence, sentence: &Evidence, what: &str) -> Result<()> {
+    if claim.start < sentence.start || claim.end > sentence.end {
+        bail!(
+            "{what}: span {}..{} lies outside its sentence {}..{}",
+            claim.start,
+            claim.end,
+            sentence.start,
+            sentence.end
+        );
+    }
+    if unaltered(&claim.text) && unaltered(&sentence.text) {
+        let at = claim.start - sentence.start..claim.end - sentence.start;
+        if sentence.text.get(at) != Some(claim.text.as_str()) {
+            bail!(
+                "{what}: span {}..{} is not its text's place in its sentence (not on char \
+                 boundaries, or another text)",
+                claim.start,
+                claim.end
+            );
+        }
+    }
+    Ok(())
+}
+
 fn document(record: MapRecord, id: String) -> Result<DocumentResult> {
     let mut claims = Vec::with_capacity(record.claims.len());
-    for c in record.claims {
+    for (i, c) in record.claims.into_iter().enumerate() {
         let Some(spec) = field::Field::parse(&c.field).map(field::Field::spec) else {
-            bail!("unknown field {:?}", c.field);
+            bail!("claim {}: unknown field {:?}", i + 1, c.field);
         };
         let Some(value) = (spec.parse)(&c.value, c.details.as_ref()) else {
-            bail!("bad value {} for {}", c.value, c.field);
+            bail!("claim {}: bad value {} for {}", i + 1, c.value, c.field);
+        };
+        let what = format!("claim {} ({})", i + 1, c.field);
+        let evidence = evidence(c.evidence, &what)?;
+        let sentence = match c.context {
+            Some(context) => {
+                let sentence = self::evidence(context, &format!("{what}, its sentence"))?;
+                within_sentence(&evidence, &sentence, &what)?;
+                Some(sentence)
+            }
+            None => None,
         };
         claims.push(Claim {
             field: spec.field,
             value,
-            evidence: c.evidence.into(),
-            sentence: c.context.map(Into::into),
+            evidence,
+            sentence,
             note: c.note,
             role: c.role,
         });
@@ -121,12 +187,18 @@ fn document(record: MapRecord, id: String) -> Result<DocumentResult> {
     let findings = record
         .findings
         .into_iter()
-        .map(|f| Finding {
-            kind: f.kind,
-            message: f.message,
-            evidence: f.evidence.map(Into::into),
+        .enumerate()
+        .map(|(i, f)| {
+            Ok(Finding {
+                kind: f.kind,
+                message: f.message,
+                evidence: f
+                    .evidence
+                    .map(|e| evidence(e, &format!("finding {}", i + 1)))
+                    .transpose()?,
+            })
         })
-        .collect();
+        .collect::<Result<_>>()?;
     let encoding = record
         .encoding
         .as_deref()
@@ -150,6 +222,7 @@ fn document(record: MapRecord, id: String) -> Result<DocumentResult> {
         } else {
             record.reason
         },
+        unreadable: false,
         title: record.title,
         encoding,
         offsets: record.offsets,
@@ -160,45 +233,200 @@ fn document(record: MapRecord, id: String) -> Result<DocumentResult> {
     })
 }
 
-fn lines(path: &Path) -> Result<impl Iterator<Item = (usize, io::Result<String>)>> {
-    let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    Ok(BufReader::new(file)
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| l.as_ref().map_or(true, |l| !l.trim().is_empty())))
+fn is_this_version(v: Option<&Json>) -> bool {
+    v.and_then(Json::as_u64) == Some(u64::from(RECORD_VERSION))
 }
 
-/// Reads map outputs back, in order, handing each document to `sink`. Ids are recomputed over
-/// all records first, exactly as a single run assigns them.
+/// Reads one line as a map record of this version, or says what the line is instead.
+fn record(line: &str, first: bool) -> Result<MapRecord> {
+    let parsed = serde_json::from_str::<MapRecord>(line);
+    if let Ok(record) = &parsed
+        && is_this_version(record.schema_version.as_ref())
+    {
+        return parsed.map_err(Into::into);
+    }
+    let make = "make map records with `reconcile --map ARTICLES`";
+    let value = match serde_json::from_str::<Json>(line) {
+        Ok(value) => value,
+        Err(err) if first && matches!(line.trim(), "{" | "[") => {
+            return Err(anyhow!(
+                "a JSON document over several lines (a --format json report, or a baseline?), \
+                 not map records, which are one JSON object per line: {make} ({err})"
+            ));
+        }
+        Err(err) => return Err(anyhow!("not JSON, so not a map record: {err}")),
+    };
+    let Json::Object(map) = &value else {
+        bail!("a JSON value that is not an object, so not a map record");
+    };
+    if map.contains_key("documents") {
+        bail!("a JSON report (--format json), not a map record: {make}");
+    }
+    if map.get("type").is_some_and(Json::is_string) && !map.contains_key("stem") {
+        bail!("a JSON Lines report record (--format jsonl), not a map record: {make}");
+    }
+    match map.get("schema_version") {
+        None => bail!(
+            "a record without schema_version: written by an older reconcile --map, or not a \
+             map record; run `reconcile --map` again with this version"
+        ),
+        Some(v) if !is_this_version(Some(v)) => bail!(
+            "a map record of schema version {v}; this reconcile reads version \
+             {RECORD_VERSION}: run `reconcile --map` again with this version"
+        ),
+        Some(_) => {}
+    }
+    match parsed {
+        Ok(record) => Ok(record),
+        Err(err) => Err(anyhow!("not a reconcile map record: {err}")),
+    }
+}
+
+/// How much of the checked map records is held in memory before the rest goes to a file.
+const IN_MEMORY: usize = 8 * 1024 * 1024;
+
+/// Checked map records, one line each, held until every id is known.
+enum Held {
+    Memory(Vec<u8>),
+    File(BufWriter<File>),
+}
+
+impl Held {
+    fn push(&mut self, line: &[u8]) -> io::Result<()> {
+        if let Held::Memory(buf) = self
+            && buf.len() + line.len() > IN_MEMORY
+        {
+            let mut file = BufWriter::new(tempfile::tempfile()?);
+            file.write_all(buf)?;
+            *self = Held::File(file);
+        }
+        match self {
+            Held::Memory(buf) => {
+                buf.extend_from_slice(line);
+                buf.push(b'\n');
+                Ok(())
+            }
+            Held::File(file) => {
+                file.write_all(line)?;
+                file.write_all(b"\n")
+            }
+        }
+    }
+
+    fn reader(self) -> io::Result<Box<dyn BufRead>> {
+        Ok(match self {
+            Held::Memory(buf) => Box::new(io::Cursor::new(buf)),
+            Held::File(file) => {
+                let mut file = file.into_inner().map_err(|e| e.into_error())?;
+                file.rewind()?;
+                Box::new(BufReader::with_capacity(256 * 1024, file))
+            }
+        })
+    }
+}
+
+/// What the reduce step read.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Reduced {
+    /// Map records read, in all.
+    pub records: usize,
+    /// Inputs that held no map record at all (a map step that never ran, or standard input
+    /// given twice): said, since the documents they should hold are missing.
+    pub empty: Vec<String>,
+}
+
+/// How an input of the reduce step is named in messages.
+fn display(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "standard input".into()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Reads every line of one input once, checks it, and holds it.
+fn read_input(path: &Path, held: &mut Held, pairs: &mut Vec<(String, String)>) -> Result<usize> {
+    let name = display(path);
+    let mut reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+        Box::new(io::stdin().lock())
+    } else {
+        let file = File::open(path).with_context(|| format!("cannot open {name}"))?;
+        Box::new(BufReader::new(file))
+    };
+    let mut buf = Vec::new();
+    let mut count = 0;
+    let mut first = true;
+    for n in 1.. {
+        buf.clear();
+        let read = reader
+            .read_until(b'\n', &mut buf)
+            .with_context(|| format!("{name}:{n}: cannot read"))?;
+        if read == 0 {
+            break;
+        }
+        let line = std::str::from_utf8(&buf).map_err(|err| {
+            anyhow!(
+                "{name}:{n}: not UTF-8 at byte {} of the line, so not a map record",
+                err.valid_up_to()
+            )
+        })?;
+        let line = line.trim_end_matches(['\n', '\r']);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let checked = record(line, first)
+            .and_then(|r| {
+                let pair = (r.stem.clone(), r.rel.clone());
+                document(r, String::new()).map(|_| pair)
+            })
+            .with_context(|| format!("{name}:{n}"))?;
+        first = false;
+        pairs.push(checked);
+        held.push(line.as_bytes())
+            .context("cannot hold the map records in a temporary file")?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+/// Reads map outputs (`-` is standard input), each once and in order, and hands each document to
+/// `sink` once every record is checked and ids are recomputed over all of them, exactly as a
+/// single run assigns them. Every error names the input and its line.
 pub fn reduce(
     paths: &[PathBuf],
     sink: &mut dyn FnMut(DocumentResult) -> io::Result<()>,
-) -> Result<()> {
+) -> Result<Reduced> {
+    let mut held = Held::Memory(Vec::new());
     let mut pairs: Vec<(String, String)> = Vec::new();
+    let mut reduced = Reduced::default();
     for path in paths {
-        for (n, line) in lines(path)? {
-            let line = line.with_context(|| format!("{}:{}", path.display(), n + 1))?;
-            let r: IdRecord = serde_json::from_str(&line).with_context(|| {
-                format!("{}:{}: not a reconcile map record", path.display(), n + 1)
-            })?;
-            pairs.push((r.stem, r.rel));
+        let records = read_input(path, &mut held, &mut pairs)?;
+        if records == 0 {
+            reduced.empty.push(display(path));
         }
+        reduced.records += records;
     }
     let refs: Vec<(&str, &str)> = pairs
         .iter()
         .map(|(s, r)| (s.as_str(), r.as_str()))
         .collect();
-    let mut ids = unique_ids(&refs).into_iter();
-    for path in paths {
-        for (n, line) in lines(path)? {
-            let at = || format!("{}:{}", path.display(), n + 1);
-            let line = line.with_context(at)?;
-            let record: MapRecord = serde_json::from_str(&line)
-                .with_context(|| format!("{}: not a reconcile map record", at()))?;
-            let id = ids.next().unwrap_or_default();
-            let doc = document(record, id).with_context(|| format!("{}: bad record", at()))?;
-            sink(doc)?;
-        }
+    let ids = unique_ids(&refs);
+    drop(refs);
+    drop(pairs);
+    let mut lines = held
+        .reader()
+        .context("cannot read back the map records held in a temporary file")?
+        .lines();
+    for (n, id) in ids.into_iter().enumerate() {
+        let at = || format!("map record {} held in a temporary file", n + 1);
+        let line = lines
+            .next()
+            .ok_or_else(|| anyhow!("{}: missing", at()))?
+            .with_context(at)?;
+        let doc = record(&line, false)
+            .and_then(|r| document(r, id))
+            .with_context(at)?;
+        sink(doc)?;
     }
-    Ok(())
+    Ok(reduced)
 }

@@ -9,7 +9,7 @@ pub mod inputs;
 use std::io::Read;
 
 pub use decode::{DecodeError, Decoded, LineIndex, Offsets};
-pub use inputs::{Input, Origin, discover};
+pub use inputs::{Input, Origin, discover, discover_with};
 
 /// What happened to an input.
 #[derive(
@@ -45,6 +45,9 @@ impl Default for ReadOptions {
 pub struct Unread {
     pub status: Status,
     pub reason: String,
+    /// Whether its bytes could not be had at all (missing, not allowed, not a regular file,
+    /// failed while reading), rather than read and found not to be text.
+    pub unreadable: bool,
 }
 
 impl Unread {
@@ -52,6 +55,7 @@ impl Unread {
         Unread {
             status: Status::Skipped,
             reason: reason.into(),
+            unreadable: false,
         }
     }
 
@@ -59,6 +63,14 @@ impl Unread {
         Unread {
             status: Status::Error,
             reason: reason.into(),
+            unreadable: false,
+        }
+    }
+
+    fn unreadable(reason: impl Into<String>) -> Self {
+        Unread {
+            unreadable: true,
+            ..Unread::error(reason)
         }
     }
 }
@@ -70,7 +82,7 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Decoded, Unread> {
         return Err(if *skipped {
             Unread::skipped(reason.clone())
         } else {
-            Unread::error(reason.clone())
+            Unread::unreadable(reason.clone())
         });
     }
     let too_big = || {
@@ -84,15 +96,20 @@ pub fn read(input: &Input, options: &ReadOptions) -> Result<Decoded, Unread> {
     let result = match &input.origin {
         Origin::Stdin => std::io::stdin().lock().take(limit).read_to_end(&mut bytes),
         Origin::File(path) => {
-            let file = std::fs::File::open(path)
-                .map_err(|err| Unread::error(format!("cannot open: {err}")))?;
+            let file = std::fs::File::open(path).map_err(|err| {
+                Unread::unreadable(inputs::unreachable_reason(
+                    path,
+                    &err,
+                    inputs::Found::Discovered,
+                ))
+            })?;
             if file.metadata().is_ok_and(|m| m.len() > options.max_size) {
                 return Err(too_big());
             }
             file.take(limit).read_to_end(&mut bytes)
         }
     };
-    result.map_err(|err| Unread::error(format!("cannot read: {err}")))?;
+    result.map_err(|err| Unread::unreadable(format!("cannot read: {err}")))?;
     if bytes.len() as u64 > options.max_size {
         return Err(too_big());
     }

@@ -473,6 +473,7 @@ fn long_article(paragraphs: usize) -> DocumentResult {
         path: "in/long.txt".into(),
         status: reconcile::document::Status::Ok,
         reason: None,
+        unreadable: false,
         title: None,
         encoding: Some("UTF-8"),
         offsets: Some(Offsets::FileBytes),

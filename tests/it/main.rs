@@ -7,6 +7,7 @@ mod corpus;
 mod expect;
 mod gold;
 mod html;
+mod input;
 mod properties;
 mod robustness;
 mod schema;

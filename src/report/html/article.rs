@@ -410,6 +410,7 @@ mod tests {
             path: "a.txt".into(),
             status: crate::document::Status::Ok,
             reason: None,
+            unreadable: false,
             title: None,
             encoding: Some("UTF-8"),
             offsets: None,
