@@ -138,7 +138,8 @@ fn missing_paths_are_reported_and_the_run_goes_on() {
     assert_eq!(docs[1]["status"], "error");
     assert!(docs[1]["reason"].as_str().unwrap().contains("cannot read"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.txt"));
-    assert_eq!(out.status.code(), Some(0));
+    // A path named on the command line that cannot be read fails the run, after the report.
+    assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]

@@ -508,12 +508,13 @@ fn unreadable_files_and_folders_are_errors_with_the_reason() {
 }
 
 #[test]
-fn a_missing_path_is_an_error_and_exit_2_only_when_nothing_is_read() {
+fn a_missing_path_named_is_an_error_and_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nowhere.txt");
     let good = write(dir.path(), "good.txt", MEETING.as_bytes());
     let (report, out) = json_of(&[], &[&missing, &good]);
-    assert_eq!(out.status.code(), Some(0));
+    // Named on the command line: the report is whole, and the run fails as ripgrep's does.
+    assert_eq!(out.status.code(), Some(2));
     let d = doc(&report, "nowhere.txt");
     assert_eq!(d["status"], "error");
     assert!(d["reason"].as_str().unwrap().contains("No such file"));
@@ -571,7 +572,8 @@ fn fifos_and_devices_are_reported_without_blocking() {
     let good = write(dir.path(), "good.txt", MEETING.as_bytes());
     // Inside a folder and as an argument: either way, never opened (opening would block).
     let (report, out) = json_of(&[], &[dir.path(), &fifo, Path::new("/dev/null")]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // The FIFO and the device named as arguments cannot be read: exit 2, the report still whole.
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let in_folder = &documents(&report)[1];
     assert!(in_folder["path"].as_str().unwrap().ends_with("pipe.txt"));
     assert_eq!(in_folder["status"], "skipped");
