@@ -6,6 +6,7 @@ mod collection;
 mod corpus;
 mod expect;
 mod gold;
+mod habits;
 mod html;
 mod properties;
 mod robustness;
