@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use clap::{Parser, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, ValueEnum};
 
 use crate::baseline::{Baseline, ContradictionKey};
 use crate::document::{ReadOptions, discover};
@@ -50,6 +50,11 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 
+    /// Whether --format was given on the command line (not defaulted): with --write-baseline,
+    /// the report is printed only then.
+    #[arg(skip)]
+    pub format_given: bool,
+
     /// When to colour the text report. `auto` colours only a terminal and honours NO_COLOR.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -71,7 +76,8 @@ pub struct Args {
     pub baseline: Option<PathBuf>,
 
     /// Record this run's contradictions as the accepted baseline (sorted JSON that diffs
-    /// cleanly).
+    /// cleanly), say on standard error how many were written, and exit 0. The report is printed
+    /// too only when --format is given.
     /// Example: --write-baseline reconcile-baseline.json
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
@@ -173,10 +179,16 @@ impl From<ExitStatus> for ExitCode {
 
 /// Parses the arguments, runs, reports, and gives the exit code.
 pub fn main() -> ExitCode {
-    let args = match Args::try_parse() {
+    let matches = match Args::command().try_get_matches() {
+        Ok(matches) => matches,
+        Err(err) => return usage_error(&err),
+    };
+    let mut args = match Args::from_arg_matches(&matches) {
         Ok(args) => args,
         Err(err) => return usage_error(&err),
     };
+    args.format_given =
+        matches.value_source("format") == Some(clap::parser::ValueSource::CommandLine);
     match execute(&args) {
         Ok(status) => status.into(),
         Err(err) if is_broken_pipe(&err) => ExitStatus::Clean.into(),
@@ -341,8 +353,20 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
         documents,
     };
     let resolved = &outcome.resolved;
-    if let Some(path) = &args.write_baseline {
-        Baseline::of(resolved).write(path)?;
+    // A baseline of a run that read nothing would accept nothing: the run fails below instead.
+    if let Some(path) = &args.write_baseline
+        && totals.ok > 0
+    {
+        let baseline = Baseline::of(resolved);
+        baseline.write(path)?;
+        let file = path.to_string_lossy();
+        let file = sanitize::line(&file);
+        let mut stderr = io::stderr().lock();
+        let _ = writeln!(
+            stderr,
+            "reconcile: wrote {} to {file}; a run with --baseline {file} fails only on new ones",
+            plural(baseline.contradictions.len(), "contradiction"),
+        );
     }
     let counted: Vec<usize> = resolved
         .contradictions
@@ -357,12 +381,21 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
         .filter(|c| known.contains(&ContradictionKey::of(resolved, c)))
         .count();
 
-    match args.format {
-        Format::Json => report::json::write(&mut out, spill, resolved, totals)?,
-        Format::Jsonl => report::jsonl::write(&mut out, spill, resolved, totals)?,
-        Format::Html => report::html::write(&outcome, &mut out)?,
-        Format::Github => report::github::write(&outcome, &counted, known_count, &mut out)?,
-        Format::Text => {
+    // Writing a baseline answers with a line on standard error; the report only when asked.
+    let shown = if args.write_baseline.is_none() || args.format_given {
+        Some(args.format)
+    } else {
+        None
+    };
+    match shown {
+        None => {}
+        Some(Format::Json) => report::json::write(&mut out, spill, resolved, totals)?,
+        Some(Format::Jsonl) => report::jsonl::write(&mut out, spill, resolved, totals)?,
+        Some(Format::Html) => report::html::write(&outcome, &mut out)?,
+        Some(Format::Github) => {
+            report::github::write(&outcome, &counted, known_count, &mut out)?;
+        }
+        Some(Format::Text) => {
             let color = match args.color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
@@ -384,11 +417,22 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
             totals.documents
         );
     }
-    Ok(if counted.is_empty() || args.exit_zero {
+    // A run that writes a baseline has accepted what it found.
+    let accepted = args.write_baseline.is_some();
+    Ok(if counted.is_empty() || args.exit_zero || accepted {
         ExitStatus::Clean
     } else {
         ExitStatus::Conflict
     })
+}
+
+/// `n thing` or `n things`.
+fn plural(n: usize, thing: &str) -> String {
+    if n == 1 {
+        format!("1 {thing}")
+    } else {
+        format!("{n} {thing}s")
+    }
 }
 
 /// The fields named by `--diff`; an unknown name is an error that lists the valid ones.

@@ -6,13 +6,13 @@
 
 use std::ffi::OsStr;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::time::Duration;
 
 use proptest::prelude::*;
 
-use crate::run_os;
+use crate::{run, run_os};
 
 // ---------------------------------------------------------------------------------------------
 // Terminal safety: an oracle of its own.
@@ -499,5 +499,87 @@ proptest! {
     #[test]
     fn any_hostile_string_is_inert_in_every_format(h in hostile_strings(), column in 0usize..64) {
         check_hostile(&h, false, column);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// --write-baseline, --diff
+
+/// Two reports of one ministerial in Riyadh that disagree about the member count.
+fn riyadh_articles(dir: &Path) -> PathBuf {
+    let articles = dir.join("articles");
+    fs::create_dir(&articles).unwrap();
+    for (name, members) in [("a.txt", 80), ("b.txt", 81)] {
+        fs::write(
+            articles.join(name),
+            format!(
+                "اجتماع وزاري في الرياض\n\nاستضافت الرياض يوم الاثنين 9 فبراير 2026 اجتماعاً \
+                 وزارياً للتحالف الدولي، وقال المشاركون إن التحالف يضم الآن {members} عضواً.\n"
+            ),
+        )
+        .unwrap();
+    }
+    articles
+}
+
+#[test]
+fn write_baseline_says_what_it_wrote_and_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = riyadh_articles(dir.path());
+    let (a, b) = (articles.to_str().unwrap(), dir.path().join("baseline.json"));
+    let b = b.to_str().unwrap();
+    let out = run(&[a, "--write-baseline", b]);
+    assert_eq!(out.status.code(), Some(0), "the contradiction is accepted");
+    assert!(
+        out.stdout.is_empty(),
+        "no report unless asked: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("wrote 1 contradiction to ") && said.contains(b),
+        "{said}"
+    );
+    let written: serde_json::Value = serde_json::from_str(&fs::read_to_string(b).unwrap()).unwrap();
+    assert_eq!(written["contradictions"].as_array().map(Vec::len), Some(1));
+    // The baseline holds: the same articles pass it.
+    assert_eq!(run(&[a, "--baseline", b]).status.code(), Some(0));
+    // With --format the report is printed too, and the run still accepts what it wrote.
+    let out = run(&[a, "--write-baseline", b, "--format", "text"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("member count: 80 vs 81"));
+    let out = run(&[a, "--write-baseline", b, "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["summary"]["contradictions"], 1);
+}
+
+#[test]
+fn write_baseline_of_nothing_readable_fails_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = dir.path().join("baseline.json");
+    let out = run(&["no/such/folder", "--write-baseline", b.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!b.exists(), "no baseline of an empty run");
+}
+
+#[test]
+fn an_unknown_diff_field_fails_in_every_format_before_any_output() {
+    for format in FORMATS {
+        let out = run(&["fixtures", "--format", format, "--diff", "members"]);
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        assert!(
+            out.stdout.is_empty(),
+            "{format}: nothing on standard output"
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        for name in [
+            "members",
+            "member_count",
+            "meeting_date",
+            "host_city",
+            "priorities",
+        ] {
+            assert!(err.contains(name), "{format}: {name} in {err}");
+        }
     }
 }
