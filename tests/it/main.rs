@@ -67,6 +67,13 @@ pub fn run_os(args: &[&OsStr], stdin: &[u8], limit: Duration) -> Output {
     out
 }
 
+/// Says that a test could not run here, and why, on standard error past cargo's capture (the
+/// `eprintln!` of a passing test is hidden): a skipped test counts as passed, so whoever runs
+/// the tests must see it. Every such line starts with `SKIPPED `.
+pub fn skipped(test: &str, why: &str) {
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
+}
+
 /// Runs the binary with `args` and empty standard input.
 pub fn run(args: &[&str]) -> Output {
     run_with_stdin(args, b"")
