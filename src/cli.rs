@@ -2,6 +2,7 @@
 //!
 //! `main.rs` only calls [`main`]; everything here is testable as a library.
 
+use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -55,7 +56,8 @@ pub struct Args {
     #[arg(skip)]
     pub format_given: bool,
 
-    /// When to colour the text report. `auto` colours only a terminal and honours NO_COLOR.
+    /// When to colour the text report. `auto` colours a terminal, and honours NO_COLOR (never),
+    /// then FORCE_COLOR and CLICOLOR_FORCE (always, when set and not 0).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
@@ -396,15 +398,9 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
             report::github::write(&outcome, &counted, known_count, &mut out)?;
         }
         Some(Format::Text) => {
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                        && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
-                }
-            };
+            let color = colour(args.color, io::stdout().is_terminal(), |name| {
+                std::env::var_os(name)
+            });
             let options = report::text::TextOptions { color, diff_fields };
             report::text::write(&outcome, &options, &mut out)?;
         }
@@ -424,6 +420,23 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
     } else {
         ExitStatus::Conflict
     })
+}
+
+/// Whether the text report is coloured. `--color always|never` decides; under `auto`, NO_COLOR
+/// (set and not empty) turns colour off, then FORCE_COLOR or CLICOLOR_FORCE (set to anything
+/// but empty, `0` or `false`) turns it on, and otherwise standard output must be a terminal
+/// that is not `dumb` (no-color.org, bixense.com/clicolors, and Node's FORCE_COLOR).
+fn colour(choice: ColorChoice, terminal: bool, env: impl Fn(&str) -> Option<OsString>) -> bool {
+    let set = |name: &str| env(name).is_some_and(|v| !v.is_empty());
+    let forced =
+        |name: &str| env(name).is_some_and(|v| !matches!(v.to_str(), Some("" | "0" | "false")));
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if set("NO_COLOR") => false,
+        ColorChoice::Auto if forced("FORCE_COLOR") || forced("CLICOLOR_FORCE") => true,
+        ColorChoice::Auto => terminal && env("TERM").is_none_or(|t| t != "dumb"),
+    }
 }
 
 /// `n thing` or `n things`.
@@ -478,8 +491,9 @@ fn each_document<T: Send>(
     }
 }
 
-/// A progress bar on standard error, for people watching a long run: only when standard error is
-/// a terminal, never with --quiet or a machine format, and only once the run has taken a second.
+/// A progress bar on standard error, for people watching a long run: whatever the format (the
+/// report goes to standard output), only when standard error is a terminal, never with --quiet,
+/// and only once the run has taken a second.
 struct Progress {
     bar: Option<indicatif::ProgressBar>,
     started: std::time::Instant,
@@ -487,18 +501,21 @@ struct Progress {
 
 impl Progress {
     fn new(args: &Args, total: usize) -> Self {
-        let wanted = !args.quiet
-            && io::stderr().is_terminal()
-            && matches!(args.format, Format::Text | Format::Html | Format::Github);
+        let wanted = !args.quiet && io::stderr().is_terminal();
         let bar = wanted.then(|| {
             let bar = indicatif::ProgressBar::with_draw_target(
                 Some(total as u64),
                 indicatif::ProgressDrawTarget::hidden(),
             );
             if let Ok(style) = indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} documents · {per_sec} · {eta} left",
+                "{bar:40} {human_pos}/{human_len} documents · {rate} · {eta} left",
             ) {
-                bar.set_style(style);
+                bar.set_style(style.with_key(
+                    "rate",
+                    |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                        let _ = w.write_str(&rate(state.per_sec()));
+                    },
+                ));
             }
             bar
         });
@@ -522,6 +539,20 @@ impl Progress {
             bar.finish_and_clear();
         }
     }
+}
+
+/// A rate for people: `10,680 documents/s`, `2.5 documents/s` below ten.
+fn rate(per_second: f64) -> String {
+    if !per_second.is_finite() || per_second <= 0.0 {
+        return "– documents/s".to_owned();
+    }
+    // Below ten, tenths matter (and 9.97 reads 10, not 10.0).
+    if per_second < 9.95 {
+        return format!("{per_second:.1} documents/s");
+    }
+    // Positive and finite here; `as` saturates at u64::MAX, far above any real rate.
+    let whole = per_second.round() as u64;
+    format!("{} documents/s", indicatif::HumanCount(whole))
 }
 
 /// Whether a contradiction fails the run under `fail_on` and the baseline.
@@ -566,5 +597,63 @@ fn report_unread_one(d: &crate::run::DocumentResult) {
             sanitize::line(&d.path),
             sanitize::line(d.reason.as_deref().unwrap_or(""))
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_read_as_whole_numbers_with_separators() {
+        assert_eq!(rate(10680.1986), "10,680 documents/s");
+        assert_eq!(rate(1_234_567.8), "1,234,568 documents/s");
+        assert_eq!(rate(42.49), "42 documents/s");
+        assert_eq!(rate(2.54), "2.5 documents/s");
+        assert_eq!(rate(9.97), "10 documents/s");
+        assert_eq!(rate(0.0), "– documents/s");
+        assert_eq!(rate(f64::NAN), "– documents/s");
+    }
+
+    #[test]
+    fn colour_precedence() {
+        use ColorChoice::{Always, Auto, Never};
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                vars.iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| OsString::from(v))
+            }
+        };
+        // --color decides over every variable.
+        assert!(colour(Always, false, env(&[("NO_COLOR", "1")])));
+        assert!(!colour(Never, true, env(&[("FORCE_COLOR", "1")])));
+        // NO_COLOR over FORCE_COLOR and CLICOLOR_FORCE, those over the terminal.
+        assert!(!colour(
+            Auto,
+            true,
+            env(&[("NO_COLOR", "1"), ("FORCE_COLOR", "1")])
+        ));
+        assert!(colour(Auto, false, env(&[("FORCE_COLOR", "1")])));
+        assert!(colour(Auto, false, env(&[("CLICOLOR_FORCE", "yes")])));
+        assert!(colour(
+            Auto,
+            false,
+            env(&[("FORCE_COLOR", "3"), ("TERM", "dumb")])
+        ));
+        // Empty, 0 or false is not forcing; an empty NO_COLOR is not set.
+        for off in ["", "0", "false"] {
+            let vars: &'static [(&str, &str)] = match off {
+                "" => &[("FORCE_COLOR", "")],
+                "0" => &[("FORCE_COLOR", "0")],
+                _ => &[("CLICOLOR_FORCE", "false")],
+            };
+            assert!(!colour(Auto, false, env(vars)), "{off:?}");
+        }
+        assert!(colour(Auto, true, env(&[("NO_COLOR", "")])));
+        // The terminal alone, unless it is dumb.
+        assert!(colour(Auto, true, env(&[])));
+        assert!(!colour(Auto, false, env(&[])));
+        assert!(!colour(Auto, true, env(&[("TERM", "dumb")])));
     }
 }

@@ -7,12 +7,12 @@
 use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
 use proptest::prelude::*;
 
-use crate::{run, run_os};
+use crate::{run, run_os, skipped};
 
 // ---------------------------------------------------------------------------------------------
 // Terminal safety: an oracle of its own.
@@ -581,5 +581,120 @@ fn an_unknown_diff_field_fails_in_every_format_before_any_output() {
         ] {
             assert!(err.contains(name), "{format}: {name} in {err}");
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Colour
+
+/// Runs on the fixtures with standard output piped and exactly the colour variables given.
+fn coloured(args: &[&str], vars: &[(&str, &str)]) -> bool {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_reconcile"));
+    cmd.arg("fixtures")
+        .args(args)
+        .current_dir(crate::root())
+        .stdin(Stdio::null());
+    for var in ["NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "CLICOLOR"] {
+        cmd.env_remove(var);
+    }
+    cmd.envs(vars.iter().copied());
+    let out = cmd.output().expect("the reconcile binary runs");
+    assert_eq!(out.status.code(), Some(0));
+    out.stdout.contains(&0x1b)
+}
+
+#[test]
+fn colour_follows_force_color_and_clicolor_force_below_no_color_and_the_flag() {
+    assert!(!coloured(&[], &[]), "not a terminal: no colour");
+    assert!(coloured(&[], &[("FORCE_COLOR", "1")]));
+    assert!(coloured(&[], &[("FORCE_COLOR", "3")]));
+    assert!(coloured(&[], &[("CLICOLOR_FORCE", "1")]));
+    assert!(!coloured(&[], &[("FORCE_COLOR", "0")]));
+    assert!(!coloured(&[], &[("FORCE_COLOR", "")]));
+    assert!(!coloured(&[], &[("CLICOLOR_FORCE", "0")]));
+    // NO_COLOR wins over forcing; --color wins over both.
+    assert!(!coloured(&[], &[("NO_COLOR", "1"), ("FORCE_COLOR", "1")]));
+    assert!(coloured(&["--color", "always"], &[("NO_COLOR", "1")]));
+    assert!(!coloured(&["--color", "never"], &[("FORCE_COLOR", "1")]));
+    assert!(!coloured(&["--color", "never"], &[("CLICOLOR_FORCE", "1")]));
+    // Colour is for the text report only.
+    assert!(!coloured(&["--format", "json"], &[("FORCE_COLOR", "1")]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The progress bar
+
+/// Runs `reconcile - DIR ARGS…` under `script`, so that standard error is a terminal, with its
+/// standard input held open for two seconds (the bar shows once a run has taken a second), and
+/// gives what the terminal showed. `None` where `script` is not installed.
+fn on_a_terminal(dir: &Path, scripts: &Path, args: &str) -> Option<String> {
+    let available = Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !available {
+        return None;
+    }
+    let sh = scripts.join(format!("run{}.sh", args.replace([' ', '-'], "")));
+    fs::write(
+        &sh,
+        format!(
+            "(sleep 2; cat '{art}') | '{bin}' - '{dir}' {args} >/dev/null\n",
+            art = dir.join("a.txt").display(),
+            bin = env!("CARGO_BIN_EXE_reconcile"),
+            dir = dir.display(),
+        ),
+    )
+    .unwrap();
+    let out = Command::new("script")
+        .args(["-q", "-e", "-c"])
+        .arg(format!("sh '{}'", sh.display()))
+        .arg("/dev/null")
+        .env("TERM", "xterm")
+        .stdin(Stdio::null())
+        .output()
+        .expect("script runs");
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn the_progress_bar_shows_for_every_format_with_a_readable_rate() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = riyadh_articles(dir.path());
+    let scripts = dir.path().to_path_buf();
+    let runs: Vec<_> = FORMATS
+        .iter()
+        .map(|format| format!("--format {format}"))
+        .chain(["--format json --quiet".to_owned()])
+        .map(|args| {
+            let (articles, scripts) = (articles.clone(), scripts.clone());
+            std::thread::spawn(move || (on_a_terminal(&articles, &scripts, &args), args))
+        })
+        .collect();
+    for handle in runs {
+        let (shown, args) = handle.join().unwrap();
+        let Some(shown) = shown else {
+            skipped(
+                "habits::the_progress_bar_shows_for_every_format_with_a_readable_rate",
+                "`script` (util-linux) is not installed, so no terminal can be simulated",
+            );
+            return;
+        };
+        if args.contains("--quiet") {
+            assert!(!shown.contains("documents"), "{args}: no bar: {shown:?}");
+            continue;
+        }
+        assert!(shown.contains("/3 documents"), "{args}: {shown:?}");
+        let rate = shown
+            .split(" · ")
+            .find(|part| part.ends_with(" documents/s"))
+            .unwrap_or_else(|| panic!("{args}: no rate in {shown:?}"));
+        let number = rate.trim_end_matches(" documents/s");
+        let readable = number == "–"
+            || number.chars().all(|c| c.is_ascii_digit() || c == ',')
+            || number
+                .split_once('.')
+                .is_some_and(|(whole, tenth)| whole.len() == 1 && tenth.len() == 1);
+        assert!(readable, "{args}: rate {rate:?}");
     }
 }

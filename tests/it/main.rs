@@ -38,6 +38,8 @@ pub fn run_os(args: &[&OsStr], stdin: &[u8], limit: Duration) -> Output {
         .args(args)
         .current_dir(root())
         .env_remove("NO_COLOR")
+        .env_remove("FORCE_COLOR")
+        .env_remove("CLICOLOR_FORCE")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
