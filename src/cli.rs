@@ -2,12 +2,13 @@
 //!
 //! `main.rs` only calls [`main`]; everything here is testable as a library.
 
+use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use clap::{Parser, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, ValueEnum};
 
 use crate::baseline::{Baseline, ContradictionKey};
 use crate::document::{Input, ReadOptions, discover_with};
@@ -60,7 +61,13 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 
-    /// When to colour the text report. `auto` colours only a terminal and honours NO_COLOR.
+    /// Whether --format was given on the command line (not defaulted): with --write-baseline,
+    /// the report is printed only then.
+    #[arg(skip)]
+    pub format_given: bool,
+
+    /// When to colour the text report. `auto` colours a terminal, and honours NO_COLOR (never),
+    /// then FORCE_COLOR and CLICOLOR_FORCE (always, when set and not 0).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
@@ -81,7 +88,8 @@ pub struct Args {
     pub baseline: Option<PathBuf>,
 
     /// Record this run's contradictions as the accepted baseline (sorted JSON that diffs
-    /// cleanly).
+    /// cleanly), say on standard error how many were written, and exit 0. The report is printed
+    /// too only when --format is given.
     /// Example: --write-baseline reconcile-baseline.json
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
@@ -184,10 +192,16 @@ impl From<ExitStatus> for ExitCode {
 
 /// Parses the arguments, runs, reports, and gives the exit code.
 pub fn main() -> ExitCode {
-    let args = match Args::try_parse() {
+    let matches = match Args::command().try_get_matches() {
+        Ok(matches) => matches,
+        Err(err) => return usage_error(&err),
+    };
+    let mut args = match Args::from_arg_matches(&matches) {
         Ok(args) => args,
         Err(err) => return usage_error(&err),
     };
+    args.format_given =
+        matches.value_source("format") == Some(clap::parser::ValueSource::CommandLine);
     match execute(&args) {
         Ok(status) => status.into(),
         Err(err) if is_broken_pipe(&err) => ExitStatus::Clean.into(),
@@ -366,8 +380,20 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
         documents,
     };
     let resolved = &outcome.resolved;
-    if let Some(path) = &args.write_baseline {
-        Baseline::of(resolved).write(path)?;
+    // A baseline of a run that read nothing would accept nothing: the run fails below instead.
+    if let Some(path) = &args.write_baseline
+        && totals.ok > 0
+    {
+        let baseline = Baseline::of(resolved);
+        baseline.write(path)?;
+        let file = path.to_string_lossy();
+        let file = sanitize::line(&file);
+        let mut stderr = io::stderr().lock();
+        let _ = writeln!(
+            stderr,
+            "reconcile: wrote {} to {file}; a run with --baseline {file} fails only on new ones",
+            plural(baseline.contradictions.len(), "contradiction"),
+        );
     }
     let counted: Vec<usize> = resolved
         .contradictions
@@ -383,29 +409,32 @@ pub fn execute(args: &Args) -> Result<ExitStatus> {
         .count();
 
     // The status is decided before the report is written: a reader that goes away (| head)
-    // stops the writing, not the verdict.
+    // stops the writing, not the verdict. A run that writes a baseline has accepted what it
+    // found.
+    let accepted = args.write_baseline.is_some();
     let status = if totals.ok == 0 || failed.any() {
         ExitStatus::Trouble
-    } else if counted.is_empty() || args.exit_zero {
+    } else if counted.is_empty() || args.exit_zero || accepted {
         ExitStatus::Clean
     } else {
         ExitStatus::Conflict
     };
-    let written = match args.format {
-        Format::Json => report::json::write(&mut out, spill, resolved, totals),
-        Format::Jsonl => report::jsonl::write(&mut out, spill, resolved, totals),
-        Format::Html => report::html::write(&outcome, &mut out),
-        Format::Github => report::github::write(&outcome, &counted, known_count, &mut out),
-        Format::Text => {
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                        && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
-                }
-            };
+    // Writing a baseline answers with a line on standard error; the report only when asked.
+    let shown = if args.write_baseline.is_none() || args.format_given {
+        Some(args.format)
+    } else {
+        None
+    };
+    let written = match shown {
+        None => Ok(()),
+        Some(Format::Json) => report::json::write(&mut out, spill, resolved, totals),
+        Some(Format::Jsonl) => report::jsonl::write(&mut out, spill, resolved, totals),
+        Some(Format::Html) => report::html::write(&outcome, &mut out),
+        Some(Format::Github) => report::github::write(&outcome, &counted, known_count, &mut out),
+        Some(Format::Text) => {
+            let color = colour(args.color, io::stdout().is_terminal(), |name| {
+                std::env::var_os(name)
+            });
             let options = report::text::TextOptions { color, diff_fields };
             report::text::write(&outcome, &options, &mut out)
         }
@@ -480,6 +509,32 @@ impl Failed {
     }
 }
 
+/// Whether the text report is coloured. `--color always|never` decides; under `auto`, NO_COLOR
+/// (set and not empty) turns colour off, then FORCE_COLOR or CLICOLOR_FORCE (set to anything
+/// but empty, `0` or `false`) turns it on, and otherwise standard output must be a terminal
+/// that is not `dumb` (no-color.org, bixense.com/clicolors, and Node's FORCE_COLOR).
+fn colour(choice: ColorChoice, terminal: bool, env: impl Fn(&str) -> Option<OsString>) -> bool {
+    let set = |name: &str| env(name).is_some_and(|v| !v.is_empty());
+    let forced =
+        |name: &str| env(name).is_some_and(|v| !matches!(v.to_str(), Some("" | "0" | "false")));
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if set("NO_COLOR") => false,
+        ColorChoice::Auto if forced("FORCE_COLOR") || forced("CLICOLOR_FORCE") => true,
+        ColorChoice::Auto => terminal && env("TERM").is_none_or(|t| t != "dumb"),
+    }
+}
+
+/// `n thing` or `n things`.
+fn plural(n: usize, thing: &str) -> String {
+    if n == 1 {
+        format!("1 {thing}")
+    } else {
+        format!("{n} {thing}s")
+    }
+}
+
 /// The fields named by `--diff`; an unknown name is an error that lists the valid ones.
 fn diff_fields(names: &[String]) -> Result<Vec<Field>> {
     names
@@ -531,8 +586,9 @@ fn each_document<T: Send>(
     }
 }
 
-/// A progress bar on standard error, for people watching a long run: only when standard error is
-/// a terminal, never with --quiet or a machine format, and only once the run has taken a second.
+/// A progress bar on standard error, for people watching a long run: whatever the format (the
+/// report goes to standard output), only when standard error is a terminal, never with --quiet,
+/// and only once the run has taken a second.
 struct Progress {
     bar: Option<indicatif::ProgressBar>,
     started: std::time::Instant,
@@ -540,18 +596,21 @@ struct Progress {
 
 impl Progress {
     fn new(args: &Args, total: usize) -> Self {
-        let wanted = !args.quiet
-            && io::stderr().is_terminal()
-            && matches!(args.format, Format::Text | Format::Html | Format::Github);
+        let wanted = !args.quiet && io::stderr().is_terminal();
         let bar = wanted.then(|| {
             let bar = indicatif::ProgressBar::with_draw_target(
                 Some(total as u64),
                 indicatif::ProgressDrawTarget::hidden(),
             );
             if let Ok(style) = indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} documents · {per_sec} · {eta} left",
+                "{bar:40} {human_pos}/{human_len} documents · {rate} · {eta} left",
             ) {
-                bar.set_style(style);
+                bar.set_style(style.with_key(
+                    "rate",
+                    |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                        let _ = w.write_str(&rate(state.per_sec()));
+                    },
+                ));
             }
             bar
         });
@@ -575,6 +634,20 @@ impl Progress {
             bar.finish_and_clear();
         }
     }
+}
+
+/// A rate for people: `10,680 documents/s`, `2.5 documents/s` below ten.
+fn rate(per_second: f64) -> String {
+    if !per_second.is_finite() || per_second <= 0.0 {
+        return "– documents/s".to_owned();
+    }
+    // Below ten, tenths matter (and 9.97 reads 10, not 10.0).
+    if per_second < 9.95 {
+        return format!("{per_second:.1} documents/s");
+    }
+    // Positive and finite here; `as` saturates at u64::MAX, far above any real rate.
+    let whole = per_second.round() as u64;
+    format!("{} documents/s", indicatif::HumanCount(whole))
 }
 
 /// Whether a contradiction fails the run under `fail_on` and the baseline.
@@ -619,5 +692,63 @@ fn report_unread_one(d: &crate::run::DocumentResult) {
             sanitize::line(&d.path),
             sanitize::line(d.reason.as_deref().unwrap_or(""))
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_read_as_whole_numbers_with_separators() {
+        assert_eq!(rate(10680.1986), "10,680 documents/s");
+        assert_eq!(rate(1_234_567.8), "1,234,568 documents/s");
+        assert_eq!(rate(42.49), "42 documents/s");
+        assert_eq!(rate(2.54), "2.5 documents/s");
+        assert_eq!(rate(9.97), "10 documents/s");
+        assert_eq!(rate(0.0), "– documents/s");
+        assert_eq!(rate(f64::NAN), "– documents/s");
+    }
+
+    #[test]
+    fn colour_precedence() {
+        use ColorChoice::{Always, Auto, Never};
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                vars.iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| OsString::from(v))
+            }
+        };
+        // --color decides over every variable.
+        assert!(colour(Always, false, env(&[("NO_COLOR", "1")])));
+        assert!(!colour(Never, true, env(&[("FORCE_COLOR", "1")])));
+        // NO_COLOR over FORCE_COLOR and CLICOLOR_FORCE, those over the terminal.
+        assert!(!colour(
+            Auto,
+            true,
+            env(&[("NO_COLOR", "1"), ("FORCE_COLOR", "1")])
+        ));
+        assert!(colour(Auto, false, env(&[("FORCE_COLOR", "1")])));
+        assert!(colour(Auto, false, env(&[("CLICOLOR_FORCE", "yes")])));
+        assert!(colour(
+            Auto,
+            false,
+            env(&[("FORCE_COLOR", "3"), ("TERM", "dumb")])
+        ));
+        // Empty, 0 or false is not forcing; an empty NO_COLOR is not set.
+        for off in ["", "0", "false"] {
+            let vars: &'static [(&str, &str)] = match off {
+                "" => &[("FORCE_COLOR", "")],
+                "0" => &[("FORCE_COLOR", "0")],
+                _ => &[("CLICOLOR_FORCE", "false")],
+            };
+            assert!(!colour(Auto, false, env(vars)), "{off:?}");
+        }
+        assert!(colour(Auto, true, env(&[("NO_COLOR", "")])));
+        // The terminal alone, unless it is dumb.
+        assert!(colour(Auto, true, env(&[])));
+        assert!(!colour(Auto, false, env(&[])));
+        assert!(!colour(Auto, true, env(&[("TERM", "dumb")])));
     }
 }

@@ -6,6 +6,7 @@ mod collection;
 mod corpus;
 mod expect;
 mod gold;
+mod habits;
 mod html;
 mod input;
 mod properties;
@@ -38,6 +39,8 @@ pub fn run_os(args: &[&OsStr], stdin: &[u8], limit: Duration) -> Output {
         .args(args)
         .current_dir(root())
         .env_remove("NO_COLOR")
+        .env_remove("FORCE_COLOR")
+        .env_remove("CLICOLOR_FORCE")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -65,6 +68,13 @@ pub fn run_os(args: &[&OsStr], stdin: &[u8], limit: Duration) -> Output {
     let _ = writer.join();
     let _ = waiter.join();
     out
+}
+
+/// Says that a test could not run here, and why, on standard error past cargo's capture (the
+/// `eprintln!` of a passing test is hidden): a skipped test counts as passed, so whoever runs
+/// the tests must see it. Every such line starts with `SKIPPED `.
+pub fn skipped(test: &str, why: &str) {
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
 }
 
 /// Runs the binary with `args` and empty standard input.

@@ -490,8 +490,9 @@ impl Render for Line<'_> {
 }
 
 /// An article's text: escaped, line feeds and tabs kept (the element keeps white space), the CR
-/// of a CRLF dropped, and every other control, direction override or isolate shown as a boxed
-/// code that does not act on the text around it.
+/// of a CRLF and byte order marks dropped (an editor starts a file with one; it is invisible and
+/// acts on nothing), and every other control or format character shown as a boxed code that does
+/// not act on the text around it.
 pub(super) struct Shown<'a>(pub &'a str);
 
 impl Render for Shown<'_> {
@@ -506,7 +507,7 @@ impl Render for Shown<'_> {
         while let Some((i, c)) = chars.next() {
             let kept = match c {
                 '\n' | '\t' => true,
-                '\r' => false,
+                '\r' | '\u{FEFF}' => false,
                 c => !sanitize::is_unsafe(c),
             };
             if kept {
@@ -514,12 +515,12 @@ impl Render for Shown<'_> {
             }
             let _ = Escaper::new(buffer).write_str(&s[from..i]);
             from = i + c.len_utf8();
-            if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
+            if c == '\u{FEFF}' || (c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n')) {
                 continue;
             }
             let _ = write!(
                 buffer,
-                "<span class=\"ctl\" title=\"control character U+{:04X}\">",
+                "<span class=\"ctl\" title=\"control or invisible character U+{:04X}\">",
                 u32::from(c)
             );
             let _ = Escaper::new(buffer).write_str(&sanitize::line(&s[i..from]));
