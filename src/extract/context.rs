@@ -46,6 +46,9 @@ pub fn role_of(an: &Analysis, expr: Range<usize>) -> Role {
         .token_at(sentence.start)
         .max(expr.start.saturating_sub(ROLE_WINDOW));
     let s1 = an.token_at(sentence.end).min(expr.end + ROLE_WINDOW);
+    if let Some(role) = taking_part(an, expr.clone()) {
+        return role;
+    }
     let mut before: Option<(usize, Role)> = None;
     let mut after: Option<(usize, Role)> = None;
     for m in an.cues_in(s0..s1) {
@@ -71,6 +74,43 @@ pub fn role_of(an: &Analysis, expr: Range<usize>) -> Role {
         (None, None) => Role::Unknown,
     }
 }
+
+/// The role of a day that stands between taking part and the meeting taken part in: "خلال
+/// مشاركته أمس الثلاثاء في اجتماع …", "شارك الوزير اليوم في أعمال القمة". Whatever verb governs
+/// the sentence (a statement, a call), that day is the meeting's, or another meeting's when
+/// that one is the next.
+pub fn taking_part(an: &Analysis, expr: Range<usize>) -> Option<Role> {
+    let sentence = an.sentence_range(an.tokens.get(expr.start)?.start);
+    let from = expr
+        .start
+        .saturating_sub(SUBJECT_REACH)
+        .max(an.token_at(sentence.start));
+    let part = an.cues_in(from..expr.start).any(|m| {
+        m.group() == "participation"
+            && matches!(m.tag(), "verb" | "of")
+            && m.tokens.end <= expr.start
+    });
+    if !part {
+        return None;
+    }
+    let noun = an
+        .cues_in(expr.end..expr.end + PART_REACH)
+        .find(|m| m.group() == "meeting" && m.tag() == "noun" && m.tokens.start >= expr.end)?;
+    if noun.tokens.start > expr.end + 2 {
+        return None;
+    }
+    Some(if is_next_meeting(an, noun.tokens.clone()) {
+        Role::Other
+    } else {
+        Role::Meeting
+    })
+}
+
+/// How far the meeting's noun may stand after a day.
+const PART_REACH: usize = 6;
+/// How far taking part may stand before the day: a subject with titles and a clause of whom
+/// it stands for ("شارك الوزير الأول فلان، ممثلاً لرئيس الجمهورية فلان، اليوم في").
+const SUBJECT_REACH: usize = 16;
 
 /// Whether the meeting word at `tokens` names the next meeting ("الاجتماع الوزاري المقبل").
 pub fn is_next_meeting(an: &Analysis, tokens: Range<usize>) -> bool {

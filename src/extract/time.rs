@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use jiff::civil::{Date, Weekday};
 
-use super::context::{Role, clause_of, role_of};
+use super::context::{Role, clause_of, role_of, taking_part};
 use super::field::Field;
 use super::value::Day;
 use super::{Analysis, Claim, Value};
@@ -441,7 +441,7 @@ fn meeting_word_near(an: &Analysis, expr: Range<usize>) -> bool {
     let from = expr.start.saturating_sub(RELATIVE_REACH).max(s0);
     let to = (expr.end + RELATIVE_REACH).min(s1);
     let verb = |m: &CueMatch| m.group() == "meeting" && m.tag() == "verb";
-    if an.cues_in(from..to).any(&verb) {
+    if an.cues_in(from..to).any(&verb) || taking_part(an, expr.clone()).is_some() {
         return true;
     }
     // A long subject may stand between the verb and the day when the meeting's noun follows it
@@ -660,8 +660,6 @@ fn weekday_role(an: &Analysis, w: &WeekdayMatch) -> Role {
     role_of(an, token_range(an, &w.span))
 }
 
-/// The article's own weekday implied by a relative day: "today Tuesday" is Tuesday, "yesterday
-/// Wednesday" makes today Thursday, "tomorrow Friday" makes today Thursday.
 /// The article's own date `k` with its missing year filled: the year in which the day falls on
 /// the article's weekday (written beside it, or implied by "بعد غد الثلاثاء") nearest to the
 /// latest year the text names, or that year itself when no weekday is known. `None` when the
@@ -691,6 +689,8 @@ fn own_year(an: &Analysis, k: usize, attached: &[Option<usize>]) -> Option<Parti
     }
 }
 
+/// The article's own weekday implied by a relative day: "today Tuesday" is Tuesday, "yesterday
+/// Wednesday" makes today Thursday, "tomorrow Friday" makes today Thursday.
 fn published_day(w: &WeekdayMatch) -> Option<Weekday> {
     let days = w.relative?.days()?;
     Some(w.weekday.wrapping_add(-i64::from(days)))

@@ -477,6 +477,20 @@ fn a_relative_day_after_a_long_subject_belongs_to_the_verb_of_its_clause() {
 }
 
 #[test]
+fn the_day_of_taking_part_in_a_meeting_is_the_meetings() {
+    let text =
+        dated("دعا الوزير، خلال مشاركته أمس السبت في اجتماع وزراء التحالف، إلى دعم المدن المحررة.");
+    assert_eq!(one(&text, "meeting_weekday"), "saturday");
+    let text = dated(
+        "شارك الوزير الأول أيمن بن عبد الرحمان، ممثلاً لرئيس الجمهورية، اليوم في أشغال القمة العربية.",
+    );
+    assert_eq!(values(&text, "meeting_date").len(), 1, "{text}");
+    // Taking part in something else leaves the day alone.
+    let text = dated("دعا الوزير، خلال مشاركته أمس في حفل الافتتاح، إلى دعم المدن المحررة.");
+    assert!(values(&text, "meeting_weekday").is_empty());
+}
+
+#[test]
 fn a_dateline_without_a_year_takes_it_from_its_weekday_and_the_years_the_text_names() {
     // 11 August is a Sunday in 2013, 2019 and 2024: the text names 2019.
     let text =
