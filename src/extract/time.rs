@@ -444,6 +444,24 @@ fn meeting_word_near(an: &Analysis, expr: Range<usize>) -> bool {
     if an.cues_in(from..to).any(&verb) || taking_part(an, expr.clone()).is_some() {
         return true;
     }
+    // "في اجتماعهم أمس", "خلال الاجتماع اليوم": the day right after the meeting's noun, in a
+    // phrase that places something in that meeting (not "بيان الاجتماع مساء اليوم").
+    let key = an.key();
+    let noun_before = an
+        .cues_in(expr.start.saturating_sub(3)..expr.start)
+        .any(|m| {
+            m.group() == "meeting"
+                && m.tag() == "noun"
+                && m.tokens.end == expr.start
+                && m.tokens.start > 0
+                && matches!(
+                    an.tokens[m.tokens.start - 1].text(key),
+                    "في" | "وفي" | "خلال" | "اثناء" | "عقب" | "بعد" | "قبل"
+                )
+        });
+    if noun_before {
+        return true;
+    }
     // A long subject may stand between the verb and the day when the meeting's noun follows it
     // at once: "افتتح الأمير فيصل بن فرحان وزير الخارجية اليوم الاجتماع".
     let clause = clause_of(an, expr.start);

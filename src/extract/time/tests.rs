@@ -491,6 +491,17 @@ fn the_day_of_taking_part_in_a_meeting_is_the_meetings() {
 }
 
 #[test]
+fn a_relative_day_right_after_the_meeting_in_which_something_happened() {
+    let text = dated("اتفق وزراء الدفاع، في اجتماعهم أمس في بروكسل، على خطة جديدة.");
+    assert_eq!(values(&text, "meeting_date").len(), 1, "{text}");
+    let text = dated("وأعلنت هولندا خلال الاجتماع اليوم توسيع ضرباتها.");
+    assert_eq!(values(&text, "meeting_date").len(), 1, "{text}");
+    // The statement after the meeting, not the meeting, is this evening's.
+    let text = dated("ويصدر بيان الاجتماع مساء اليوم.");
+    assert!(values(&text, "meeting_date").is_empty());
+}
+
+#[test]
 fn a_dateline_without_a_year_takes_it_from_its_weekday_and_the_years_the_text_names() {
     // 11 August is a Sunday in 2013, 2019 and 2024: the text names 2019.
     let text =
