@@ -497,6 +497,26 @@ mod tests {
     }
 
     #[test]
+    fn a_meeting_a_while_ago_is_elsewhere() {
+        for s in [
+            "وتأتي القمة بعد عام على القمة التي استضافتها الدوحة.",
+            "ويعقد اللقاء بعد أكثر من عامين على الاجتماع الذي احتضنته عمان.",
+            "وذلك بعد ثلاثة أشهر على المؤتمر الذي عقد في تونس.",
+        ] {
+            let city = ["الدوحة", "عمان", "تونس"]
+                .into_iter()
+                .find(|c| s.contains(c))
+                .unwrap();
+            assert_eq!(frame(s, city), Frame::Other, "{s}");
+        }
+        // A year of work in the meeting is not another meeting.
+        assert_eq!(
+            frame("وعرض الاجتماع في الرياض حصيلة عام على الأرض.", "الرياض"),
+            Frame::Main
+        );
+    }
+
+    #[test]
     fn last_thursday_is_not_the_last_meeting() {
         assert_eq!(
             frame("عقد الاجتماع يوم الخميس الماضي في عمان.", "عمان"),

@@ -31,10 +31,16 @@ struct CueWord {
     /// Normalised, article stripped.
     stem: String,
     prefix: bool,
+    /// Written `!word`: matches only a word without the article (a first word only).
+    indefinite: bool,
 }
 
 impl CueWord {
     fn parse(word: &str) -> Self {
+        let (word, indefinite) = match word.strip_prefix('!') {
+            Some(w) => (w, true),
+            None => (word, false),
+        };
         let (word, prefix) = match word.strip_suffix('*') {
             Some(w) => (w, true),
             None => (word, false),
@@ -43,6 +49,7 @@ impl CueWord {
         CueWord {
             stem: bare(&n).to_owned(),
             prefix,
+            indefinite,
         }
     }
 
@@ -307,16 +314,17 @@ impl CueSet {
         let mut previous = "";
         let readings = proclitic_readings(word);
         // Each reading as it stands, then as the imperfect verb inside a future form.
+        // Each reading as `(bare stem, through the future particle, definite)`.
         let stems = readings
             .iter()
-            .map(|(_, stem, _)| (bare(stem), false))
+            .map(|&(_, stem, article)| (bare(stem), false, article || stem.starts_with("ال")))
             .chain(
                 readings
                     .iter()
                     .filter_map(|(_, stem, _)| crate::text::tokens::future_stem(stem))
-                    .map(|verb| (verb, true)),
+                    .map(|verb| (verb, true, false)),
             );
-        for (stem, future) in stems {
+        for (stem, future, definite) in stems {
             // "الرياض" and its article reading "رياض" share one bare stem: try it once.
             if stem == previous {
                 continue;
@@ -326,7 +334,10 @@ impl CueSet {
                 continue;
             };
             for &c in candidates {
-                if self.cues[c].words[0].matches(stem) && !out.iter().any(|&(x, _)| x as usize == c)
+                let first = &self.cues[c].words[0];
+                if first.matches(stem)
+                    && !(first.indefinite && definite)
+                    && !out.iter().any(|&(x, _)| x as usize == c)
                 {
                     out.push((u32::try_from(c).unwrap_or(u32::MAX), future));
                 }
@@ -368,6 +379,23 @@ mod tests {
         assert_eq!(tags(&set, "type", "وللمجموعة المصغرة"), vec!["small_group"]);
         assert_eq!(tags(&set, "type", "مجموعة مصغرة"), vec!["small_group"]);
         assert!(tags(&set, "type", "المجموعة الكبيرة").is_empty());
+    }
+
+    #[test]
+    fn an_indefinite_first_word_refuses_the_article() {
+        let mut set = CueSet::default();
+        set.add("type", "small_group", "المجموعة المصغرة");
+        set.add("type", "none", "!مجموعة مصغرة من");
+        assert_eq!(tags(&set, "type", "مجموعة مصغرة من الدول"), vec!["none"]);
+        assert_eq!(tags(&set, "type", "ومجموعة مصغرة من الدول"), vec!["none"]);
+        for definite in ["المجموعة المصغرة من التحالف", "للمجموعة المصغرة من التحالف"]
+        {
+            assert_eq!(
+                tags(&set, "type", definite),
+                vec!["small_group"],
+                "{definite}"
+            );
+        }
     }
 
     #[test]
