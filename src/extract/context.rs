@@ -281,8 +281,25 @@ pub fn noun_frame(an: &Analysis, noun: Range<usize>) -> Frame {
 }
 
 /// Whether a clause looks back from the time of the report ("وكانت الكويت قد استضافت …"):
-/// a form of كان followed within a few words by قد.
+/// a form of كان followed within a few words by قد. A sentence that opens so looks back
+/// whole: "وكان الوزراء قد صادقوا، في اجتماعهم الذي انعقد يوم الجمعة، على …".
 fn looks_back(an: &Analysis, clause: Range<usize>) -> bool {
+    if let Some(first) = an.tokens.get(clause.start) {
+        let sentence = an.token_at(an.sentence_range(first.start).start);
+        let opening = an.cues_in(sentence..sentence + 2).any(|earlier| {
+            earlier.group() == "elsewhere"
+                && earlier.tag() == "earlier"
+                && earlier.tokens.start < sentence + 2
+        });
+        if opening && sentence < clause.start && looks_back_at(an, sentence..clause.start) {
+            return true;
+        }
+    }
+    looks_back_at(an, clause)
+}
+
+/// A form of كان in `clause`, followed within a few words by قد.
+fn looks_back_at(an: &Analysis, clause: Range<usize>) -> bool {
     let marks = || {
         an.cues_in(clause.clone())
             .filter(|c| c.group() == "elsewhere")
@@ -514,6 +531,15 @@ mod tests {
             frame("وعرض الاجتماع في الرياض حصيلة عام على الأرض.", "الرياض"),
             Frame::Main
         );
+    }
+
+    #[test]
+    fn a_sentence_that_opens_looking_back_looks_back_whole() {
+        let s = "وكان الوزراء قد صادقوا، في اجتماعهم الذي انعقد في القاهرة، على القرارات.";
+        assert_eq!(frame(s, "القاهرة"), Frame::Previous);
+        // قد later in a sentence that does not open with كان frames nothing beyond its clause.
+        let s = "اجتمع الوزراء في القاهرة، وقالوا إن الخلاف كان قد انتهى.";
+        assert_eq!(frame(s, "القاهرة"), Frame::Main);
     }
 
     #[test]

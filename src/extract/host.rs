@@ -35,7 +35,10 @@ fn place_word(word: &str) -> Option<&str> {
 }
 
 pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
+    let first_claim = out.len();
     let mut found: Vec<Range<usize>> = Vec::new(); // entity-index ranges already claimed
+    // Tokens of a bare "بالعاصمة" / "في العاصمة" that a meeting word reaches.
+    let mut capitals: Vec<usize> = Vec::new();
     for m in &an.cues {
         let sentence = an.sentence_range(an.tokens[m.tokens.start].start);
         let s1 = an.token_at(sentence.end);
@@ -58,12 +61,109 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
             }
             _ => None,
         };
+        let reaches_place = matches!(
+            (m.group(), m.tag()),
+            ("host", "held") | ("meeting", "noun" | "verb") | ("meeting_type", _)
+        );
+        if place.is_none()
+            && reaches_place
+            && let Some(t) = bare_capital(an, m.tokens.end, clause_end())
+            && !capitals.contains(&t)
+        {
+            capitals.push(t);
+        }
         if let Some(ents) = place
             && !found.contains(&ents)
         {
             found.push(ents.clone());
             claim_place(an, &an.entities[ents], out);
         }
+    }
+    if let Some(&t) = capitals.first() {
+        claim_bare_capital(an, t, first_claim, out);
+    }
+}
+
+/// "انطلقت بالعاصمة أشغال القمة": the capital named by its title alone, after "في" or with
+/// the preposition ب, within a meeting word's reach and not followed by a place's name.
+fn bare_capital(an: &Analysis, from: usize, end: usize) -> Option<usize> {
+    let end = end.min(from + MEETING_WINDOW).min(an.tokens.len());
+    for t in from..end {
+        if an
+            .cues_in(t..t + 1)
+            .any(|c| c.group() == "host" && c.tag() == "stop")
+        {
+            return None;
+        }
+        let word = an.tokens[t].text(an.key());
+        let Some(clitics) = place_word(word) else {
+            continue;
+        };
+        let is_capital = proclitic_readings(word)
+            .iter()
+            .any(|(_, stem, _)| bare(stem) == "عاصمه");
+        let after_fi = t > 0 && matches!(an.tokens[t - 1].text(an.key()), "في" | "وفي");
+        let named = entity_at_token(an, t + 1).is_some();
+        if is_capital && (after_fi || clitics.ends_with('ب') || clitics.ends_with("بال")) && !named
+        {
+            return Some(t);
+        }
+    }
+    None
+}
+
+/// The capital named by its title alone is the capital of the date line's country (news says
+/// "بالعاصمة" of the place it reports from), or else of the one host country the text gives
+/// before it.
+fn claim_bare_capital(an: &Analysis, t: usize, first_claim: usize, out: &mut Vec<Claim>) {
+    let ours = &out[first_claim..];
+    if ours.iter().any(|c| c.field == Field::HostCity) {
+        return;
+    }
+    let tok = an.tokens[t];
+    let at = an.evidence(tok.start..tok.end).start;
+    let g = an.gazetteer;
+    let dateline = an
+        .entities
+        .iter()
+        .take_while(|e| an.line_at(e.span.start).1 <= 3)
+        .filter(|e| is_place(e) && is_in_dateline(an, e))
+        .find_map(|e| g.entity_country(resolve(an, e)))
+        .map(str::to_owned);
+    let mut before: Vec<String> = ours
+        .iter()
+        .filter(|c| c.evidence.start < at)
+        .filter_map(|c| match (&c.field, &c.value) {
+            (Field::HostCountry, Value::Country(code)) => Some(code.clone()),
+            _ => None,
+        })
+        .collect();
+    before.sort_unstable();
+    before.dedup();
+    let code = match (dateline, before.as_slice()) {
+        (Some(code), _) => code,
+        (None, [one]) => one.clone(),
+        _ => return,
+    };
+    let named = ours
+        .iter()
+        .any(|c| c.field == Field::HostCountry && c.value == Value::Country(code.clone()));
+    let Some(capital) = g.country(&code).and_then(|c| c.capital.clone()) else {
+        return;
+    };
+    let span = tok.start..tok.end;
+    let mut claim = an.claim(
+        Field::HostCity,
+        Value::City {
+            id: capital,
+            country: Some(code.clone()),
+        },
+        span.clone(),
+    );
+    claim.note = Some("the host country's capital, named by its title".into());
+    out.push(claim);
+    if !named {
+        out.push(an.claim(Field::HostCountry, Value::Country(code), span));
     }
 }
 

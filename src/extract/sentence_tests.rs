@@ -164,6 +164,22 @@ fn a_dateline_city_is_not_the_host() {
 }
 
 #[test]
+fn the_capital_named_by_its_title_alone_is_the_date_lines_capital() {
+    let text = "بيروت – وكالة أنباء\nانطلقت صباح اليوم بالعاصمة أعمال الاجتماع الوزاري.";
+    assert_eq!(values(text, "host_city"), vec!["Beirut"]);
+    let text = "الجزائر (وكالة) - افتتحت في العاصمة أشغال القمة العربية.";
+    assert_eq!(values(text, "host_city"), vec!["Algiers"]);
+    // Without a date line, the one country named before it.
+    let text = "تستضيف المغرب الاجتماع الذي يعقد بالعاصمة الأسبوع المقبل.";
+    assert_eq!(values(text, "host_city"), vec!["Rabat"]);
+    // A capital with its name is that capital; one far from any meeting word is nothing.
+    let text = "القاهرة – وكالة\nعقد الاجتماع في العاصمة الأردنية عمان.";
+    assert_eq!(values(text, "host_city"), vec!["Amman"]);
+    let text = "القاهرة – وكالة\nقال الوزير إن الطقس في العاصمة كان حارا.";
+    assert!(values(text, "host_city").is_empty());
+}
+
+#[test]
 fn the_topic_of_a_meeting_is_not_its_host() {
     let text = "عقد التحالف اجتماعاً لبحث الأوضاع في سوريا.";
     lacks(text, "host_country");
