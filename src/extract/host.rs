@@ -45,7 +45,16 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
         let s0 = an.token_at(sentence.start);
         // A meeting word reaches a place only within its clause: "ويناقش الاجتماع، الذي …،
         // تمدد التنظيم في ليبيا" names a topic, not the host.
-        let clause_end = || super::context::clause_of(an, m.tokens.start).end.min(s1);
+        // A clause that goes on with where it was ("…على المستوى الوزاري، بمقر الأمانة العامة
+        // في القاهرة") belongs to it.
+        let clause_end = || {
+            let end = super::context::clause_of(an, m.tokens.start).end.min(s1);
+            if end < s1 && opens_with_place(an, end) {
+                super::context::clause_of(an, end).end.min(s1)
+            } else {
+                end
+            }
+        };
         let place = match (m.group(), m.tag()) {
             ("host", "verb") => place_after(an, m.tokens.end, s1, HOST_WINDOW, false)
                 .or_else(|| place_before(an, m.tokens.start, s0)),
@@ -82,6 +91,25 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
     if let Some(&t) = capitals.first() {
         claim_bare_capital(an, t, first_claim, out);
     }
+}
+
+/// Whether the clause at token `t` opens with where something is: "في", or a place word or a
+/// place with the preposition ب ("بمقر", "بالرياض").
+fn opens_with_place(an: &Analysis, t: usize) -> bool {
+    let Some(tok) = an.tokens.get(t) else {
+        return false;
+    };
+    let word = tok.text(an.key());
+    if matches!(word, "في" | "وفي") {
+        return true;
+    }
+    if place_word(word).is_some_and(|c| c.ends_with('ب') || c.ends_with("بال")) {
+        return true;
+    }
+    entity_at_token(an, t).is_some_and(|i| {
+        let e = &an.entities[i];
+        is_place(e) && an.key()[e.span.start..e.span.start + e.clitic_len].ends_with('ب')
+    })
 }
 
 /// "انطلقت بالعاصمة أشغال القمة": the capital named by its title alone, after "في" or with

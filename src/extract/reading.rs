@@ -524,7 +524,11 @@ fn precision(v: &Value) -> u8 {
         Value::Date(d) => {
             u8::from(d.year.is_some()) + u8::from(d.month.is_some()) + u8::from(d.day.is_some())
         }
-        Value::Entities(es) => u8::try_from(es.len()).unwrap_or(u8::MAX),
+        // A person says more than the country they stand for ("برئاسة العراق" and "برئاسة
+        // وزير الخارجية العراقي فلان" name one chair).
+        Value::Entities(es) => es.iter().fold(0u8, |n, e| {
+            n.saturating_add(if e.is_country() { 1 } else { 2 })
+        }),
         _ => 0,
     }
 }

@@ -180,6 +180,34 @@ fn the_capital_named_by_its_title_alone_is_the_date_lines_capital() {
 }
 
 #[test]
+fn a_place_in_the_next_clause_is_the_meetings() {
+    let text = "تنطلق غدا أعمال مجلس الجامعة على المستوى الوزاري، بمقر الأمانة العامة في القاهرة.";
+    assert_eq!(values(text, "host_city"), vec!["Cairo"]);
+    let text = "عقد الوزراء اجتماعهم، في العاصمة المغربية الرباط.";
+    assert_eq!(values(text, "host_city"), vec!["Rabat"]);
+    // A clause that goes on with something else keeps its place to itself.
+    let text = "عقد الوزراء اجتماعهم، الذي تناول الأوضاع في ليبيا.";
+    lacks(text, "host_country");
+}
+
+#[test]
+fn a_chair_named_in_person_outweighs_the_country_they_stand_for() {
+    let text = "الوزراء العرب يجتمعون برئاسة العراق\n\nيعقد الاجتماع برئاسة وزير الخارجية العراقي \
+                محمد علي الحكيم.";
+    assert_eq!(
+        values(text, "co_chairs"),
+        vec!["IQ", "mohammed-ali-al-hakim"]
+    );
+    let reading: Vec<String> = extract(text, Gazetteer::builtin())
+        .claims
+        .into_iter()
+        .filter(|c| c.field.name() == "co_chairs" && c.role == Role::Reading)
+        .map(|c| c.value.key())
+        .collect();
+    assert_eq!(reading, vec!["mohammed-ali-al-hakim"]);
+}
+
+#[test]
 fn the_topic_of_a_meeting_is_not_its_host() {
     let text = "عقد التحالف اجتماعاً لبحث الأوضاع في سوريا.";
     lacks(text, "host_country");
