@@ -67,12 +67,38 @@ pub fn role_of(an: &Analysis, expr: Range<usize>) -> Role {
     }
     // A sentence that opens with the day takes the role of the verb that follows it.
     let opens_sentence = expr.start <= s0 + 1;
-    match (before, after) {
+    let role = match (before, after) {
         (_, Some((_, role))) if opens_sentence => role,
         (Some((_, role)), _) => role,
         (None, Some((_, role))) => role,
         (None, None) => Role::Unknown,
+    };
+    // "قال الرئيس اليوم السبت إن …، وذلك في كلمته الافتتاحية لأعمال القمة": a statement made
+    // in a speech to the meeting is made on the meeting's day.
+    if role == Role::Speech && spoken_at_meeting(an, s0..s1) {
+        return Role::Meeting;
     }
+    role
+}
+
+/// How far after a speech word ("كلمته") the meeting it was given to may stand.
+const SPEECH_REACH: usize = 4;
+
+/// Whether a stretch of a sentence says a speech was given to the meeting the text reports:
+/// "في كلمته أمام الاجتماع", "خلال كلمتها في القمة", "كلمته الافتتاحية لأعمال المؤتمر".
+fn spoken_at_meeting(an: &Analysis, range: Range<usize>) -> bool {
+    an.cues_in(range.clone()).any(|speak| {
+        speak.group() == "participation"
+            && speak.tag() == "speak"
+            && an
+                .cues_in(speak.tokens.start..(speak.tokens.end + SPEECH_REACH).min(range.end))
+                .any(|m| {
+                    m.group() == "meeting"
+                        && m.tag() == "noun"
+                        && m.tokens.start >= speak.tokens.start
+                        && noun_frame(an, m.tokens.clone()) == Frame::Main
+                })
+    })
 }
 
 /// The role of a day that stands between taking part and the meeting taken part in: "خلال
@@ -575,6 +601,24 @@ mod tests {
                 "الخميس"
             ),
             Role::Meeting
+        );
+    }
+
+    #[test]
+    fn a_statement_in_a_speech_to_the_meeting_is_made_on_its_day() {
+        for s in [
+            "قال الرئيس اليوم السبت إن المنطقة تمر بظرف صعب، وذلك في كلمته أمام القمة.",
+            "أكد الوزير اليوم السبت في كلمته الافتتاحية لأعمال الاجتماع أهمية التنسيق.",
+        ] {
+            assert_eq!(role(s, "السبت"), Role::Meeting, "{s}");
+        }
+        // A speech elsewhere, or to the next meeting, keeps the statement's day.
+        assert_eq!(
+            role(
+                "قال الوزير اليوم السبت في كلمته أمام البرلمان إن البلاد بخير.",
+                "السبت"
+            ),
+            Role::Speech
         );
     }
 
