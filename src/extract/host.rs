@@ -335,7 +335,7 @@ fn place_after(
             let first = &an.entities[run.start];
             let via_ba =
                 an.key()[first.span.start..first.span.start + first.clitic_len].ends_with('ب');
-            let ok = !needs_in || after_fi || via_ba;
+            let ok = !needs_in || after_fi || via_ba || near(an, &an.entities[run.start]);
             if ok
                 && !an.entities[run.clone()]
                     .iter()
@@ -412,13 +412,36 @@ fn headquarters(an: &Analysis, e: &EntityMatch) -> Option<EntityRef> {
     Some(EntityRef::City(index))
 }
 
+/// Whether a place is named as what the meeting was near ("قرب واشنطن", "بالقرب من العاصمة
+/// الأمريكية"): its country is the host's, the city is not.
+fn near(an: &Analysis, first: &EntityMatch) -> bool {
+    let mut t = an.token_at(first.span.start);
+    while t > 0 && place_word(an.tokens[t - 1].text(an.key())).is_some() {
+        t -= 1;
+    }
+    let word = |t: usize| an.tokens[t].text(an.key());
+    match t {
+        0 => false,
+        1 => matches!(word(0), "قرب" | "وقرب" | "بقرب"),
+        _ => {
+            matches!(word(t - 1), "قرب" | "وقرب" | "بقرب")
+                || (word(t - 1) == "من"
+                    && matches!(word(t - 2), "بالقرب" | "قريبا" | "بمقربه" | "مقربه"))
+        }
+    }
+}
+
 fn claim_place(an: &Analysis, run: &[EntityMatch], out: &mut Vec<Claim>) {
     let g = an.gazetteer;
     let span = run[0].span.start..run[run.len() - 1].span.end;
     let mut countries: Vec<String> = Vec::new();
+    let near = near(an, &run[0]);
     for e in run {
         let entity = headquarters(an, e).unwrap_or_else(|| resolve(an, e));
         match entity {
+            EntityRef::City(_) if near => {
+                countries.extend(g.entity_country(entity).map(str::to_owned));
+            }
             EntityRef::City(_) => {
                 let country = g.entity_country(entity).map(str::to_owned);
                 out.push(an.claim(
@@ -440,6 +463,7 @@ fn claim_place(an: &Analysis, run: &[EntityMatch], out: &mut Vec<Claim>) {
     // "العاصمة السعودية" without the city's name: the country's capital.
     let no_city = !run.iter().any(|e| matches!(e.entity, EntityRef::City(_)));
     if no_city
+        && !near
         && after_capital_word(an, &run[0])
         && let [code] = countries.as_slice()
         && let Some(capital) = g.country(code).and_then(|c| c.capital.clone())

@@ -180,6 +180,17 @@ fn the_capital_named_by_its_title_alone_is_the_date_lines_capital() {
 }
 
 #[test]
+fn a_meeting_near_a_city_is_in_its_country_not_in_it() {
+    for text in [
+        "اجتمع رؤساء أركان التحالف قرب واشنطن.",
+        "عقد الاجتماع في قاعدة عسكرية بالقرب من العاصمة الأمريكية واشنطن.",
+    ] {
+        assert_eq!(values(text, "host_country"), vec!["US"], "{text}");
+        assert!(values(text, "host_city").is_empty(), "{text}");
+    }
+}
+
+#[test]
 fn a_place_in_the_next_clause_is_the_meetings() {
     let text = "تنطلق غدا أعمال مجلس الجامعة على المستوى الوزاري، بمقر الأمانة العامة في القاهرة.";
     assert_eq!(values(text, "host_city"), vec!["Cairo"]);

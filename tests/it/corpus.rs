@@ -14,7 +14,7 @@ const SCENARIOS: usize = 53;
 /// cities and organisations). Until every reading in them is right, their mismatches may only
 /// go down: lower this when a change fixes some.
 const FIRST_VERSION_2: &str = "29_";
-const VERSION_2_MISMATCHES: usize = 64;
+const VERSION_2_MISMATCHES: usize = 62;
 
 fn strings(v: &Value) -> Vec<String> {
     v.as_array()
