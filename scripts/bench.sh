@@ -13,6 +13,7 @@
 #
 # Environment: SIZES (default "1000 10000 100000"), SEED (42), CORPUS (target/bench-corpus),
 # RUNS (timed runs per size up to 10k, median taken; default 3; 100k and more run once),
+# FORMAT_SIZE (articles for the table of every output format; default 20000; 0 skips it),
 # LIMIT (seconds one reconcile run may take before it is stopped and reported as not finished;
 # default 3600), CARGO_TARGET_DIR (as cargo), BENCH_COMMIT (what to print as the commit).
 # The corpus is reused when its stamp matches seed, count and generator. MB are 10^6 bytes.
@@ -145,6 +146,31 @@ for n in $sizes; do
     rows+=("| $n | $mb | $(calc "$cat_s" 3) | $(calc "$wall" 3) | $(calc "$bytes / 1e6 / $wall" 1) | $(calc "$n / $wall" 0) | $(calc "$wall * 1e6 / $n" 0) | $(calc "$wall / $cat_s" 1)× | $(calc "$rss / 1024" 0) | $one_s | $one_mb | $speedup | $identical |")
 done
 
+# Every output format over one collection: the reports that lay out events and evidence (text,
+# GitHub annotations, HTML) must stay linear in the number of files, like the JSON.
+format_size=${FORMAT_SIZE:-20000}
+format_rows=()
+if [ "$format_size" -gt 0 ]; then
+    dir=$corpus/$format_size
+    stamp="seed=$seed count=$format_size generator=$(sha256sum examples/generate.rs | cut -c1-16)"
+    if [ "$(cat "$dir/.stamp" 2>/dev/null)" != "$stamp" ]; then
+        say "generating $format_size articles in $dir"
+        rm -rf "$dir"
+        "$generate" --seed "$seed" --count "$format_size" --out "$dir" >/dev/null
+        printf '%s\n' "$stamp" >"$dir/.stamp"
+    fi
+    for args in "--format json" "--format json --context" "--format jsonl" "--format text --color never" \
+        "--format github" "--format html"; do
+        say "$format_size articles: $args"
+        # shellcheck disable=SC2086 # the arguments are words on purpose
+        res=$(timed "$bin" "$dir" $args)
+        read -r wall kb <<<"$res"
+        # shellcheck disable=SC2086
+        out_bytes=$({ "$bin" "$dir" $args 2>/dev/null || true; } | wc -c)
+        format_rows+=("| \`$args\` | $(calc "$wall" 2) | $(calc "$kb / 1024" 0) | $(calc "$out_bytes / 1e6" 1) |")
+    done
+fi
+
 say "start-up plus the five fixtures"
 startup=""
 if command -v hyperfine >/dev/null; then
@@ -169,5 +195,13 @@ echo
 echo "| articles | MB | cat s | reconcile s | MB/s | docs/s | µs/doc | × cat | peak RSS MB | 1-thread s | 1-thread MB/s | speedup | identical |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|"
 printf '%s\n' "${rows[@]}"
+if [ "${#format_rows[@]}" -gt 0 ]; then
+    echo
+    echo "Every format over $format_size articles (all cores):"
+    echo
+    echo "| format | s | peak RSS MB | output MB |"
+    echo "|---|---:|---:|---:|"
+    printf '%s\n' "${format_rows[@]}"
+fi
 echo
 echo "Start-up plus the five fixtures: $startup"
