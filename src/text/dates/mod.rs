@@ -9,6 +9,8 @@
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 
+use std::sync::LazyLock;
+
 use jiff::civil::{Date, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -366,7 +368,15 @@ pub fn weekdays_where(
         }
         match weekday_at(norm, tokens, i, floor, &date_starts) {
             Some((m, next)) => {
-                out.push(m);
+                // "يومي الأحد والاثنين", "من الأحد إلى الثلاثاء": a meeting over several days
+                // is on its first; the range reads as that day.
+                if let Some(prev) = out.last_mut()
+                    && continues_range(norm, prev, &m)
+                {
+                    prev.span.end = m.span.end;
+                } else {
+                    out.push(m);
+                }
                 floor = next;
                 i = next;
             }
@@ -374,6 +384,23 @@ pub fn weekdays_where(
         }
     }
     out
+}
+
+/// Whether weekday `next` ends a range of days that `prev` starts: "الأحد والاثنين", "الأحد
+/// إلى الثلاثاء", "الأحد - الثلاثاء", one to three days later, neither relative.
+fn continues_range(norm: &str, prev: &WeekdayMatch, next: &WeekdayMatch) -> bool {
+    if prev.relative.is_some() || next.relative.is_some() || next.span.start < prev.span.end {
+        return false;
+    }
+    let gap = norm[prev.span.end..next.span.start].trim();
+    let joined = match gap {
+        "" => norm[next.span.start..].starts_with('و'),
+        "و" | "-" | "–" | "—" => true,
+        w => is_range_word(w),
+    };
+    let days =
+        (next.weekday.to_sunday_zero_offset() + 7 - prev.weekday.to_sunday_zero_offset()) % 7;
+    joined && (1..=3).contains(&days)
 }
 
 /// A word read through its proclitics: where the kept part starts, and whether conjunctions
@@ -958,6 +985,9 @@ pub fn dates_where(
     while i < tokens.len() {
         if !may_start(i) {
             i += 1;
+        } else if let Some((m, next)) = day_range_at(norm, tokens, i) {
+            out.push(m);
+            i = next;
         } else if let Some((m, next)) = numeric_at(norm, tokens, i) {
             out.push(m);
             i = next;
@@ -974,6 +1004,80 @@ pub fn dates_where(
         }
     }
     out
+}
+
+/// "إلى", "حتى" as the normaliser writes them: the words that end a range of days.
+fn is_range_word(word: &str) -> bool {
+    static WORDS: LazyLock<[String; 2]> =
+        LazyLock::new(|| [crate::text::normalize("إلى"), crate::text::normalize("حتى")]);
+    WORDS.iter().any(|w| w == word)
+}
+
+/// How many days a range of days may span ("يومي 1 و2 نوفمبر", "من 9 إلى 11 شباط").
+const RANGE_DAYS: u8 = 7;
+
+/// A range of days in one month: "1 و2 نوفمبر 2026", "من 9 إلى 11 شباط", "9 - 11 شباط",
+/// "بين 9 و11 شباط". A meeting held over several days is dated by its first: the range reads
+/// as that day, its span covering the whole range.
+fn day_range_at(norm: &str, tokens: &[Token], i: usize) -> Option<(DateMatch, usize)> {
+    let (first_start, digits, "") = digit_token(norm, tokens[i], false)? else {
+        return None;
+    };
+    let first: u8 = digits
+        .parse()
+        .ok()
+        .filter(|d| (1..=31).contains(d) && digits.len() <= 2)?;
+    let j = i + 1;
+    let next = tokens.get(j)?;
+    let gap = &norm[tokens[i].end..next.start];
+    // The second day: "و2" (one token), "و 2", "الى 2", "حتى 2", or "- 2".
+    let second_at = if gap.trim().is_empty() {
+        match next.text(norm) {
+            "و" => j + 1,
+            w if is_range_word(w) => j + 1,
+            w if w.starts_with('و') => j,
+            _ => return None,
+        }
+    } else if matches!(gap.trim(), "-" | "–" | "—") {
+        j
+    } else {
+        return None;
+    };
+    if second_at > j && &norm[next.end..tokens.get(second_at)?.start] != " " {
+        return None;
+    }
+    let (Some(m), after) = textual_at(norm, tokens, second_at)? else {
+        return None;
+    };
+    let second = m.date.day?;
+    if second <= first || second - first > RANGE_DAYS {
+        return None;
+    }
+    // The second day's date, Gregorian; a Hijri range may start in the Gregorian month before.
+    let (gregorian_second, back) = (m.date.day?, second - first);
+    let date = match (m.date.year, m.date.month) {
+        (Some(y), Some(mo)) => {
+            let d = add_days(civil(y, mo, gregorian_second)?, -i32::from(back))?;
+            PartialDate::full(
+                d.year(),
+                u8::try_from(d.month()).ok()?,
+                u8::try_from(d.day()).ok()?,
+            )?
+        }
+        _ => PartialDate {
+            day: Some(gregorian_second.checked_sub(back).filter(|&d| d >= 1)?),
+            ..m.date
+        },
+    };
+    Some((
+        DateMatch {
+            date,
+            span: first_start..m.span.end,
+            calendar: m.calendar,
+            near: m.near,
+        },
+        after,
+    ))
 }
 
 /// Digits in a token, after an optional one-letter proclitic (و9) and before an optional era

@@ -541,8 +541,9 @@ fn relatives_after() {
 
 #[test]
 fn proclitics_on_weekdays_and_cues() {
+    // (Joined without a comma the two would be one range: `a_range_of_weekdays_reads_as_its_first`.)
     assert_eq!(
-        weekdays("بين الأربعاء والخميس"),
+        weekdays("وصل الأربعاء، والخميس"),
         vec![w(Wednesday, None, "الأربعاء"), w(Thursday, None, "الخميس")]
     );
     assert_eq!(weekday("ويوم الخميس وصل"), w(Thursday, None, "يوم الخميس"));
@@ -1221,4 +1222,65 @@ fn every_era_year_lead_and_time_cue_of_the_calendar_is_read() {
         let text = format!("عقد الأحد {word} 14 آذار");
         assert_eq!(weekday(&text), w(Sunday, None, "الأحد"), "{text}");
     }
+}
+
+#[test]
+fn a_range_of_days_reads_as_its_first() {
+    assert_eq!(
+        date("يومي 1 و2 نوفمبر 2026"),
+        d("2026-11-01", "1 و2 نوفمبر 2026")
+    );
+    assert_eq!(
+        date("يومي 1 و 2 نوفمبر 2026"),
+        d("2026-11-01", "1 و 2 نوفمبر 2026")
+    );
+    assert_eq!(
+        date("من 9 إلى 11 شباط 2026"),
+        d("2026-02-09", "9 إلى 11 شباط 2026")
+    );
+    assert_eq!(date("بين 9 و11 فبراير"), d("--02-09", "9 و11 فبراير"));
+    assert_eq!(
+        date("خلال الفترة 28 - 30 مارس 2015"),
+        d("2015-03-28", "28 - 30 مارس 2015")
+    );
+    assert_eq!(
+        date("من ٢٨ حتى ٣٠ مارس ٢٠١٥"),
+        d("2015-03-28", "٢٨ حتى ٣٠ مارس ٢٠١٥")
+    );
+    // Hijri: 1 Ramadan 1446 is 1 March 2025 (Umm al-Qura), so the 10th is 10 March.
+    assert_eq!(
+        date("بين 10 و12 رمضان 1446"),
+        d("2025-03-10", "10 و12 رمضان 1446")
+    );
+}
+
+#[test]
+fn numbers_before_a_date_are_not_a_range() {
+    // A count, a backwards pair and a span of weeks are not ranges of days.
+    assert_eq!(
+        date("التقى 3 وفود و2 نوفمبر 2026"),
+        d("2026-11-02", "2 نوفمبر 2026")
+    );
+    assert_eq!(
+        date("من 5 إلى 2 نوفمبر 2026"),
+        d("2026-11-02", "2 نوفمبر 2026")
+    );
+    assert_eq!(
+        date("من 1 إلى 20 نوفمبر 2026"),
+        d("2026-11-20", "20 نوفمبر 2026")
+    );
+}
+
+#[test]
+fn a_range_of_weekdays_reads_as_its_first() {
+    assert_eq!(
+        weekday("يومي الأحد والاثنين"),
+        w(Sunday, None, "الأحد والاثنين")
+    );
+    assert_eq!(
+        weekday("من الأحد إلى الثلاثاء"),
+        w(Sunday, None, "الأحد إلى الثلاثاء")
+    );
+    // Two days far apart, or a day and the next week's, stay two.
+    assert_eq!(weekdays("الأحد والخميس").len(), 2);
 }
