@@ -20,6 +20,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use serde::Deserialize;
 use serde_json::Value as Json;
 
+use crate::document::decode::encoding_name;
 use crate::document::inputs::unique_ids;
 use crate::document::{Offsets, Status};
 use crate::extract::{Claim, Evidence, Finding, FindingKind, Meeting, Role, field};
@@ -199,11 +200,7 @@ fn document(record: MapRecord, id: String) -> Result<DocumentResult> {
             })
         })
         .collect::<Result<_>>()?;
-    let encoding = record
-        .encoding
-        .as_deref()
-        .and_then(|e| encoding_rs::Encoding::for_label(e.as_bytes()))
-        .map(|e| e.name());
+    let encoding = record.encoding.as_deref().and_then(encoding_name);
     let meeting = (record.status == Status::Ok).then(|| match record.meeting {
         Some(Json::Object(_)) => Meeting::Reported,
         _ => Meeting::None {

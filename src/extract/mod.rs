@@ -116,6 +116,8 @@ pub enum FindingKind {
     NoClaims,
     /// The text gives two values of one field for its own meeting.
     SelfContradiction,
+    /// The file ends inside a UTF-8 character: the text stops before it.
+    TruncatedUtf8,
     /// A kind this version does not know (read back from another version's records).
     #[serde(other)]
     Other,

@@ -254,6 +254,128 @@ fn utf16_with_an_odd_byte_count_fails_with_the_offset() {
     );
 }
 
+/// `text` in UTF-32, with the BOM of its byte order when `bom` says so.
+fn utf32(text: &str, little_endian: bool, bom: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    for c in std::iter::once('\u{FEFF}')
+        .filter(|_| bom)
+        .chain(text.chars())
+    {
+        out.extend(if little_endian {
+            u32::from(c).to_le_bytes()
+        } else {
+            u32::from(c).to_be_bytes()
+        });
+    }
+    out
+}
+
+/// UTF-16 without its BOM has zero bytes (the high byte of every space, digit and line break):
+/// it used to be skipped as binary.
+#[test]
+fn utf16_without_a_bom_is_recognised_in_both_byte_orders() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = write(dir.path(), "plain.txt", MEETING.as_bytes());
+    let le = write(dir.path(), "le.txt", &utf16(MEETING, true)[2..]);
+    let be = write(dir.path(), "be.txt", &utf16(MEETING, false)[2..]);
+    let (report, out) = json_of(&[], &[&plain, &le, &be]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let reference = doc(&report, "plain.txt");
+    for (name, label) in [("le.txt", "UTF-16LE"), ("be.txt", "UTF-16BE")] {
+        let d = doc(&report, name);
+        assert_eq!(d["status"], "ok", "{name}: {d:#}");
+        assert_eq!(d["encoding"], label);
+        assert_eq!(d["offsets"], "decoded_utf8");
+        assert_spans_exact(d, MEETING.as_bytes());
+        assert_eq!(d["claims"], reference["claims"], "{name}");
+    }
+}
+
+/// UTF-32 used to be labelled UTF-16LE (its BOM starts with UTF-16LE's) and read as text with a
+/// NUL after every char, or skipped as binary without a BOM: it is decoded and named.
+#[test]
+fn utf32_is_decoded_and_named_with_or_without_a_bom() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = write(dir.path(), "plain.txt", MEETING.as_bytes());
+    let mut paths = vec![plain];
+    let cases = [
+        ("le_bom.txt", true, true, "UTF-32LE"),
+        ("be_bom.txt", false, true, "UTF-32BE"),
+        ("le.txt", true, false, "UTF-32LE"),
+        ("be.txt", false, false, "UTF-32BE"),
+    ];
+    for (name, little, bom, _) in cases {
+        paths.push(write(dir.path(), name, &utf32(MEETING, little, bom)));
+    }
+    let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    let (report, out) = json_of(&[], &refs);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let reference = doc(&report, "plain.txt");
+    for (name, _, _, label) in cases {
+        let d = doc(&report, &format!("/{name}"));
+        assert_eq!(d["status"], "ok", "{name}: {d:#}");
+        assert_eq!(d["encoding"], label, "{name}");
+        assert_eq!(d["offsets"], "decoded_utf8");
+        assert_spans_exact(d, MEETING.as_bytes());
+        assert_eq!(d["claims"], reference["claims"], "{name}");
+    }
+    // Map records keep the name: the reduce step gives the single run's bytes.
+    let map = run_paths(&[&[Path::new("--map")], refs.as_slice()].concat());
+    assert_eq!(map.status.code(), Some(0), "{}", stderr(&map));
+    let records = write(dir.path(), "records.jsonl", &map.stdout);
+    let reduced = run_os(
+        &[
+            OsStr::new("--reduce"),
+            OsStr::new("--format"),
+            OsStr::new("json"),
+            records.as_os_str(),
+        ],
+        b"",
+        Duration::from_secs(120),
+    );
+    assert_eq!(reduced.status.code(), Some(0), "{}", stderr(&reduced));
+    assert_eq!(
+        serde_json::from_slice::<Value>(&reduced.stdout).unwrap(),
+        report
+    );
+}
+
+/// A UTF-8 article whose last character is cut off (a download stopped, a file split at a byte
+/// count) used to fail whole as invalid UTF-8: it is read up to that character, with a finding
+/// that names the offset.
+#[test]
+fn utf8_cut_inside_its_last_char_is_read_with_a_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    // The sentence, then a last word whose final letter (two bytes) loses its second byte.
+    let whole = format!("{MEETING}وانتهى الاجتماع");
+    let bytes = &whole.as_bytes()[..whole.len() - 1];
+    let path = write(dir.path(), "cut.txt", bytes);
+    let (report, out) = json_of(&[], &[&path]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let d = doc(&report, "cut.txt");
+    assert_eq!(d["status"], "ok", "{d:#}");
+    assert_eq!(d["encoding"], "UTF-8");
+    assert_eq!(d["offsets"], "file_bytes");
+    assert_has_meeting_claims(d);
+    assert_spans_exact(d, bytes);
+    let at = whole.len() - 2;
+    let finding = d["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["kind"] == "truncated_utf8")
+        .unwrap_or_else(|| panic!("a truncated_utf8 finding: {d:#}"));
+    let message = finding["message"].as_str().unwrap();
+    assert!(message.contains(&format!("byte offset {at}")), "{message}");
+    // The text report lists it with the document's findings.
+    let text = run_paths(&[&path]);
+    assert!(
+        String::from_utf8_lossy(&text.stdout).contains(&format!("byte offset {at}")),
+        "{}",
+        String::from_utf8_lossy(&text.stdout)
+    );
+}
+
 #[test]
 fn legacy_arabic_code_pages_are_detected_and_extracted() {
     let dir = tempfile::tempdir().unwrap();
