@@ -71,6 +71,9 @@ struct ClaimRecord {
     value: Json,
     details: Option<Json>,
     evidence: EvidenceRecord,
+    count: Option<usize>,
+    #[serde(default)]
+    more_evidence: Vec<EvidenceRecord>,
     context: Option<EvidenceRecord>,
     note: Option<String>,
     role: Role,
@@ -168,6 +171,24 @@ fn document(record: MapRecord, id: String) -> Result<DocumentResult> {
         };
         let what = format!("claim {} ({})", i + 1, c.field);
         let evidence = evidence(c.evidence, &what)?;
+        let count = c.count.unwrap_or(1);
+        if count < 1 + c.more_evidence.len() {
+            bail!(
+                "{what}: count {count} is less than its places ({} besides the first)",
+                c.more_evidence.len()
+            );
+        }
+        let mut more_evidence = Vec::with_capacity(c.more_evidence.len());
+        for (k, more) in c.more_evidence.into_iter().enumerate() {
+            let more = self::evidence(more, &format!("{what}, its place {}", k + 2))?;
+            if more.text != evidence.text {
+                bail!(
+                    "{what}: its place {} quotes other words than its evidence",
+                    k + 2
+                );
+            }
+            more_evidence.push(more);
+        }
         let sentence = match c.context {
             Some(context) => {
                 let sentence = self::evidence(context, &format!("{what}, its sentence"))?;
@@ -183,6 +204,8 @@ fn document(record: MapRecord, id: String) -> Result<DocumentResult> {
             sentence,
             note: c.note,
             role: c.role,
+            count,
+            more_evidence,
         });
     }
     let findings = record

@@ -460,6 +460,8 @@ fn long_article(paragraphs: usize) -> DocumentResult {
             evidence,
             note: (role == Role::Mention).then(|| "another meeting".to_owned()),
             role,
+            count: 1,
+            more_evidence: Vec::new(),
         });
     }
     DocumentResult {
