@@ -51,11 +51,7 @@ fn extracted(texts: &[String]) -> Vec<DocumentResult> {
         .enumerate()
         .map(|(i, text)| {
             let id = format!("{i:06}");
-            let decoded = Decoded {
-                text: text.clone(),
-                encoding: "UTF-8",
-                offsets: Offsets::FileBytes,
-            };
+            let decoded = Decoded::new(text.clone(), "UTF-8", Offsets::FileBytes);
             process_text(&id, &format!("{id}.txt"), decoded, g, Keep::default())
         })
         .collect()

@@ -6,14 +6,19 @@
 //! article that contradicts the collection about a meeting is a new key.
 
 use std::collections::BTreeSet;
+use std::io::Read;
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 use serde::{Deserialize, Serialize};
 
 use crate::reconcile::{Contradiction, Descriptors, Resolved};
 
 pub const BASELINE_VERSION: u32 = 2;
+
+/// The largest baseline read: far beyond any real list of known contradictions (a few hundred
+/// bytes each), small enough that a wrong path cannot exhaust memory.
+pub const MAX_BASELINE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The identity of one contradiction.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -63,11 +68,13 @@ impl Baseline {
         self.contradictions.contains(key)
     }
 
-    /// Reads a baseline file.
+    /// Reads a baseline file: a regular file of at most [`MAX_BASELINE_BYTES`], UTF-8 with or
+    /// without a BOM. Anything else (a FIFO, a device, a folder) is refused by its metadata,
+    /// before it is opened, so it can neither block nor grow without end.
     pub fn load(path: &Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read the baseline {}", path.display()))?;
-        let version = serde_json::from_str::<serde_json::Value>(&text)
+        let text = read_limited(path)?;
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+        let version = serde_json::from_str::<serde_json::Value>(text)
             .ok()
             .and_then(|v| v.get("schema_version")?.as_u64());
         if let Some(v) = version
@@ -81,7 +88,7 @@ impl Baseline {
                 path.display()
             );
         }
-        serde_json::from_str(&text).with_context(|| {
+        serde_json::from_str(text).with_context(|| {
             format!(
                 "{} is not a reconcile baseline (write one with --write-baseline)",
                 path.display()
@@ -96,4 +103,55 @@ impl Baseline {
         std::fs::write(path, text)
             .with_context(|| format!("cannot write the baseline {}", path.display()))
     }
+}
+
+/// The text of a baseline file, refused when it is not a regular file, is larger than
+/// [`MAX_BASELINE_BYTES`] or is not UTF-8. The size is judged before reading, and reading stops
+/// one byte past the limit, so a file that grows meanwhile is refused too.
+fn read_limited(path: &Path) -> Result<String> {
+    let name = path.display();
+    let meta =
+        std::fs::metadata(path).with_context(|| format!("cannot read the baseline {name}"))?;
+    let not_regular = |meta: &std::fs::Metadata| {
+        let kind = if meta.is_dir() {
+            "a folder, not a file"
+        } else {
+            "not a regular file (a FIFO, socket or device)"
+        };
+        anyhow!("the baseline {name} is {kind}: give the JSON file --write-baseline writes")
+    };
+    if !meta.is_file() {
+        return Err(not_regular(&meta));
+    }
+    let too_large = || {
+        anyhow!(
+            "the baseline {name} is larger than {MAX_BASELINE_BYTES} bytes (64 MiB), the most a \
+             baseline may hold: give the JSON file --write-baseline writes"
+        )
+    };
+    if meta.len() > MAX_BASELINE_BYTES {
+        return Err(too_large());
+    }
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot read the baseline {name}"))?;
+    // The file opened may not be the one judged (replaced meanwhile): judge it again.
+    if let Ok(meta) = file.metadata()
+        && !meta.is_file()
+    {
+        return Err(not_regular(&meta));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_BASELINE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read the baseline {name}"))?;
+    if bytes.len() as u64 > MAX_BASELINE_BYTES {
+        return Err(too_large());
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        anyhow!(
+            "the baseline {name} is not UTF-8 (an invalid byte at offset {}): give the JSON file \
+             --write-baseline writes",
+            err.utf8_error().valid_up_to()
+        )
+    })
 }

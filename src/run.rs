@@ -7,7 +7,7 @@
 use rayon::prelude::*;
 
 use crate::document::{self, Input, Offsets, ReadOptions, Status};
-use crate::extract::{self, Claim, Finding, Meeting};
+use crate::extract::{self, Claim, Finding, FindingKind, Meeting};
 use crate::lexicon::gazetteer::Gazetteer;
 use crate::reconcile::{self, Collection, Doc, Resolved};
 
@@ -259,7 +259,11 @@ pub fn process_text(
     let options = extract::ExtractOptions {
         sentences: keep.sentences,
     };
-    let extraction = extract::extract_with(&decoded.text, g, options);
+    let mut extraction = extract::extract_with(&decoded.text, g, options);
+    if let Some(at) = decoded.truncated_at {
+        // About the file itself, before what its text says.
+        extraction.findings.insert(0, truncated(at));
+    }
     DocumentResult {
         id: id.to_owned(),
         stem: id.to_owned(),
@@ -275,6 +279,18 @@ pub fn process_text(
         findings: extraction.findings,
         meeting: Some(extraction.meeting),
         text: keep.text.then_some(decoded.text),
+    }
+}
+
+/// The finding of a file whose last character is cut off at byte `at`.
+fn truncated(at: usize) -> Finding {
+    Finding {
+        kind: FindingKind::TruncatedUtf8,
+        message: format!(
+            "the file ends inside a UTF-8 character, which starts at byte offset {at}: the text \
+             is read up to there"
+        ),
+        evidence: None,
     }
 }
 

@@ -20,6 +20,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use serde::Deserialize;
 use serde_json::Value as Json;
 
+use crate::document::decode::encoding_name;
 use crate::document::inputs::unique_ids;
 use crate::document::{Offsets, Status};
 use crate::extract::{Claim, Evidence, Finding, FindingKind, Meeting, Role, field};
@@ -70,6 +71,9 @@ struct ClaimRecord {
     value: Json,
     details: Option<Json>,
     evidence: EvidenceRecord,
+    count: Option<usize>,
+    #[serde(default)]
+    more_evidence: Vec<EvidenceRecord>,
     context: Option<EvidenceRecord>,
     note: Option<String>,
     role: Role,
@@ -167,6 +171,24 @@ fn document(record: MapRecord, id: String) -> Result<DocumentResult> {
         };
         let what = format!("claim {} ({})", i + 1, c.field);
         let evidence = evidence(c.evidence, &what)?;
+        let count = c.count.unwrap_or(1);
+        if count < 1 + c.more_evidence.len() {
+            bail!(
+                "{what}: count {count} is less than its places ({} besides the first)",
+                c.more_evidence.len()
+            );
+        }
+        let mut more_evidence = Vec::with_capacity(c.more_evidence.len());
+        for (k, more) in c.more_evidence.into_iter().enumerate() {
+            let more = self::evidence(more, &format!("{what}, its place {}", k + 2))?;
+            if more.text != evidence.text {
+                bail!(
+                    "{what}: its place {} quotes other words than its evidence",
+                    k + 2
+                );
+            }
+            more_evidence.push(more);
+        }
         let sentence = match c.context {
             Some(context) => {
                 let sentence = self::evidence(context, &format!("{what}, its sentence"))?;
@@ -182,6 +204,8 @@ fn document(record: MapRecord, id: String) -> Result<DocumentResult> {
             sentence,
             note: c.note,
             role: c.role,
+            count,
+            more_evidence,
         });
     }
     let findings = record
@@ -199,11 +223,7 @@ fn document(record: MapRecord, id: String) -> Result<DocumentResult> {
             })
         })
         .collect::<Result<_>>()?;
-    let encoding = record
-        .encoding
-        .as_deref()
-        .and_then(|e| encoding_rs::Encoding::for_label(e.as_bytes()))
-        .map(|e| e.name());
+    let encoding = record.encoding.as_deref().and_then(encoding_name);
     let meeting = (record.status == Status::Ok).then(|| match record.meeting {
         Some(Json::Object(_)) => Meeting::Reported,
         _ => Meeting::None {

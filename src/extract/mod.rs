@@ -3,7 +3,9 @@
 //! A document is analysed once (`Analysis`: normalised text, tokens, sentences, entities, dates,
 //! numbers); then each extractor (one file per claim kind) reads the analysis and adds claims.
 //! Offsets inside the analysis are into the normalised text; `Analysis::evidence` is the only way
-//! out, and it maps back to the original.
+//! out, and it maps back to the original. Once the reading is decided, identical claims become
+//! one with a count, and a document keeps a bounded number of them: what it costs after
+//! extraction does not grow with a repeated sentence.
 
 pub mod chairs;
 pub mod context;
@@ -38,6 +40,14 @@ pub use value::{Entity, MeetingType, Relation, Value};
 /// How much of the sentence around a claim's evidence its context keeps, each side, in bytes of
 /// normalised text (about 300 Arabic letters).
 const CONTEXT_BYTES: usize = 600;
+
+/// Places a repeated claim lists beyond its first (`Claim::more_evidence`).
+pub const MORE_EVIDENCE: usize = 3;
+
+/// The most distinct claims one document keeps. A news report states a few dozen; past this
+/// bound a text is a list or a generated file, and what it keeps is said in a `claim_limit`
+/// finding. Bounds what a document costs in memory and output after extraction.
+pub const MAX_CLAIMS: usize = 10_000;
 
 /// Where a claim comes from: the exact original text and its place.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -90,6 +100,12 @@ pub struct Claim {
     /// article's own day"), or what a mention is about; empty when there is nothing to say.
     pub note: Option<String>,
     pub role: Role,
+    /// How many times the text states the claim: identical claims (same field, value, role,
+    /// note and quoted text) are one claim, whose `evidence` is the first place. At least 1.
+    pub count: usize,
+    /// The next places the text states it after `evidence`, in text order: at most
+    /// [`MORE_EVIDENCE`] of the `count - 1`.
+    pub more_evidence: Vec<Evidence>,
 }
 
 /// What a finding is about.
@@ -114,8 +130,12 @@ pub enum FindingKind {
     NoArabic,
     /// Arabic text, but no claim about a meeting.
     NoClaims,
+    /// More distinct claims than a document keeps (10,000, `MAX_CLAIMS`): some are left out.
+    ClaimLimit,
     /// The text gives two values of one field for its own meeting.
     SelfContradiction,
+    /// The file ends inside a UTF-8 character: the text stops before it.
+    TruncatedUtf8,
     /// A kind this version does not know (read back from another version's records).
     #[serde(other)]
     Other,
@@ -152,8 +172,6 @@ pub struct Analysis<'a> {
     lines: LineIndex,
     /// Line starts in the normalised text, each with how many lines with text come before it.
     norm_lines: Vec<(usize, u32)>,
-    /// Whether claims keep the sentence their evidence stands in.
-    pub keep_sentences: bool,
     /// The first token of every clause (`context::clause_of`).
     pub clause_starts: Vec<u32>,
     /// Where cues that point to another meeting (group `elsewhere`) and cues of the future
@@ -223,7 +241,6 @@ impl<'a> Analysis<'a> {
         });
         Analysis {
             norm_lines,
-            keep_sentences: true,
             clause_starts,
             elsewhere_at,
             future_at,
@@ -324,18 +341,27 @@ impl<'a> Analysis<'a> {
         self.tokens.partition_point(|t| t.start < at)
     }
 
-    /// A claim for `field` with evidence `span`, inside its sentence (at most `CONTEXT_BYTES`
-    /// either side of the evidence, cut at word boundaries, so run-on text stays readable and
-    /// linear).
+    /// A claim for `field` with evidence `span`. Its sentence is added once the document's
+    /// claims are known (`with_sentences`): repeated claims are collapsed by then, so a text
+    /// that states one thing a million times does not make a million sentences.
     pub fn claim(&self, field: Field, value: Value, span: Range<usize>) -> Claim {
         Claim {
             field,
             value,
-            evidence: self.evidence(span.clone()),
-            sentence: self.keep_sentences.then(|| self.sentence_evidence(span)),
+            evidence: self.evidence(span),
+            sentence: None,
             note: None,
             role: Role::Reading,
+            count: 1,
+            more_evidence: Vec::new(),
         }
+    }
+
+    /// The sentence that holds `evidence` (a span of the original), within `CONTEXT_BYTES`
+    /// either side of it, cut at word boundaries, so run-on text stays readable and linear.
+    pub fn sentence_of_evidence(&self, evidence: &Evidence) -> Evidence {
+        let span = self.norm.from_original(evidence.start)..self.norm.from_original(evidence.end);
+        self.sentence_evidence(span.start..span.end.max(span.start))
     }
 
     /// The sentence holding `span`, within `CONTEXT_BYTES` either side of it.
@@ -437,15 +463,15 @@ impl Default for ExtractOptions {
     }
 }
 
-/// Extracts every claim the text makes, in field order and then text order, with sentences.
+/// Extracts every claim the text makes, in field order and then text order, with sentences;
+/// identical claims are one, with a count (`collapse`), and there are at most [`MAX_CLAIMS`].
 pub fn extract(original: &str, gazetteer: &Gazetteer) -> Extraction {
     extract_with(original, gazetteer, ExtractOptions::default())
 }
 
 /// [`extract`], keeping what `options` asks for.
 pub fn extract_with(original: &str, gazetteer: &Gazetteer, options: ExtractOptions) -> Extraction {
-    let mut analysis = Analysis::new(original, gazetteer);
-    analysis.keep_sentences = options.sentences;
+    let analysis = Analysis::new(original, gazetteer);
     let mut claims = Vec::new();
     time::extract(&analysis, &mut claims);
     meeting_type::extract(&analysis, &mut claims);
@@ -464,6 +490,15 @@ pub fn extract_with(original: &str, gazetteer: &Gazetteer, options: ExtractOptio
     claims.dedup_by(|a, b| a.field == b.field && a.value == b.value && a.evidence == b.evidence);
     let mut findings = suspicious_controls(original, &analysis);
     let mut meeting = reading::read(&analysis, &mut claims, &mut findings);
+    let mut claims = collapse(claims);
+    if let Some(finding) = bound(&mut claims) {
+        findings.push(finding);
+    }
+    if options.sentences {
+        for claim in &mut claims {
+            claim.sentence = Some(analysis.sentence_of_evidence(&claim.evidence));
+        }
+    }
     if analysis
         .tokens
         .iter()
@@ -495,6 +530,93 @@ pub fn extract_with(original: &str, gazetteer: &Gazetteer, options: ExtractOptio
         findings,
         meeting,
     }
+}
+
+/// Identical claims (same field, value, role, note and quoted text) become one, at its first
+/// place, with how many times the text states it and the next few places. Linear: one hash
+/// lookup per claim. The reading is decided before, so every statement still counts there.
+fn collapse(claims: Vec<Claim>) -> Vec<Claim> {
+    type Key<'c> = (Field, &'c Value, Role, Option<&'c str>, &'c str);
+    let mut first: rustc_hash::FxHashMap<Key, usize> = rustc_hash::FxHashMap::default();
+    let firsts: Vec<usize> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let key = (
+                c.field,
+                &c.value,
+                c.role,
+                c.note.as_deref(),
+                c.evidence.text.as_str(),
+            );
+            *first.entry(key).or_insert(i)
+        })
+        .collect();
+    let distinct = first.len();
+    drop(first);
+    if distinct == claims.len() {
+        return claims;
+    }
+    // Where each first claim went in the output.
+    let mut placed = vec![usize::MAX; claims.len()];
+    let mut out: Vec<Claim> = Vec::with_capacity(distinct);
+    for (i, claim) in claims.into_iter().enumerate() {
+        let at = firsts[i];
+        if at == i {
+            placed[i] = out.len();
+            out.push(claim);
+        } else {
+            let kept = &mut out[placed[at]];
+            kept.count += 1;
+            if kept.more_evidence.len() < MORE_EVIDENCE {
+                kept.more_evidence.push(claim.evidence);
+            }
+        }
+    }
+    out
+}
+
+/// Keeps at most [`MAX_CLAIMS`] claims, and says so when some are left out. Kept first: the
+/// first claim of each field's reading (what reconciliation reads of the document), then the
+/// other readings, then mentions, each in text order. The claims stay in their order.
+fn bound(claims: &mut Vec<Claim>) -> Option<Finding> {
+    if claims.len() <= MAX_CLAIMS {
+        return None;
+    }
+    let total = claims.len();
+    let mut seen = [false; Field::ALL.len()];
+    let mut rank: Vec<(u8, usize, usize)> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let tier = match c.role {
+                Role::Reading if !std::mem::replace(&mut seen[c.field.index()], true) => 0,
+                Role::Reading => 1,
+                Role::Mention => 2,
+            };
+            (tier, c.evidence.start, i)
+        })
+        .collect();
+    rank.sort_unstable();
+    let mut keep = vec![false; total];
+    for &(_, _, i) in &rank[..MAX_CLAIMS] {
+        keep[i] = true;
+    }
+    let mut i = 0;
+    claims.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    Some(Finding {
+        kind: FindingKind::ClaimLimit,
+        message: format!(
+            "the text makes {total} distinct claims, more than the {MAX_CLAIMS} one document \
+             keeps: {} are left out (kept first: each field's reading, then other readings, \
+             then mentions, in text order)",
+            total - MAX_CLAIMS
+        ),
+        evidence: None,
+    })
 }
 
 fn is_arabic(word: &str) -> bool {

@@ -53,6 +53,8 @@ impl Event {
     serde::Deserialize,
     schemars::JsonSchema,
 )]
+// Read back only from baselines, where a key this version does not know is a mistake to name.
+#[serde(deny_unknown_fields)]
 pub struct Descriptors {
     /// Host city id, or host country code when no city is given.
     #[serde(skip_serializing_if = "Option::is_none")]

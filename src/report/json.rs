@@ -95,6 +95,14 @@ pub struct JsonClaim<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Cow<'a, str>>,
     pub evidence: JsonEvidence<'a>,
+    /// How many times the text states the claim, when more than once: identical claims (same
+    /// field, value, role, note and words) are one claim, `evidence` its first place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 2))]
+    pub count: Option<usize>,
+    /// The next places the text states it, in text order (at most three).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub more_evidence: Vec<JsonEvidence<'a>>,
     /// The sentence holding the evidence (only with `--context`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub context: Option<JsonEvidence<'a>>,
@@ -355,6 +363,8 @@ fn claim(c: &Claim, options: DocumentOptions) -> JsonClaim<'_> {
         role: c.role,
         note: c.note.as_deref().map(sanitize::json),
         evidence: (&c.evidence).into(),
+        count: (c.count > 1).then_some(c.count),
+        more_evidence: c.more_evidence.iter().map(Into::into).collect(),
         context: c
             .sentence
             .as_ref()

@@ -159,6 +159,119 @@ fn fail_on_new_needs_a_baseline() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--baseline"));
 }
 
+/// Runs with `--baseline baseline` over `articles`, with a watchdog: a baseline that blocks
+/// fails the test instead of hanging the suite.
+fn with_baseline(articles: &str, baseline: &Path) -> std::process::Output {
+    let args = [
+        std::ffi::OsStr::new(articles),
+        std::ffi::OsStr::new("--baseline"),
+        baseline.as_os_str(),
+    ];
+    crate::run_os(&args, b"", std::time::Duration::from_secs(60))
+}
+
+/// A baseline that cannot be had is an error that names the file and says why: exit 2, no
+/// report.
+fn assert_refused(out: &std::process::Output, baseline: &Path, why: &str) {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(out.stdout.is_empty(), "no report for a refused baseline");
+    assert!(
+        stderr.contains(&baseline.display().to_string()) && stderr.contains(why),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_baseline_that_is_a_device_or_a_folder_is_refused_without_reading_it() {
+    let (_dir, articles, _) = collection();
+    // /dev/zero never ends: read whole, it would fill memory.
+    let zero = Path::new("/dev/zero");
+    assert_refused(&with_baseline(&articles, zero), zero, "not a regular file");
+    let folder = Path::new(&articles);
+    assert_refused(&with_baseline(&articles, folder), folder, "a folder");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_baseline_that_is_a_fifo_is_refused_without_blocking() {
+    let (dir, articles, _) = collection();
+    let fifo = dir.path().join("baseline.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        crate::skipped(
+            "a_baseline_that_is_a_fifo_is_refused_without_blocking",
+            "mkfifo could not make a FIFO here",
+        );
+        return;
+    }
+    // Nothing ever writes to it: opening it to read would wait for ever.
+    assert_refused(
+        &with_baseline(&articles, &fifo),
+        &fifo,
+        "not a regular file",
+    );
+}
+
+#[test]
+fn a_baseline_over_the_size_limit_is_refused_without_reading_it() {
+    let (dir, articles, _) = collection();
+    let huge = dir.path().join("huge.json");
+    // Sparse: 64 MiB and one byte, nothing written.
+    let file = fs::File::create(&huge).unwrap();
+    file.set_len(64 * 1024 * 1024 + 1).unwrap();
+    drop(file);
+    assert_refused(
+        &with_baseline(&articles, &huge),
+        &huge,
+        "larger than 67108864 bytes",
+    );
+}
+
+#[test]
+fn a_baseline_with_a_utf8_bom_is_read() {
+    let (_dir, articles, baseline) = collection();
+    add(&articles, "zz_new.txt", NINETY_FIVE);
+    let out = run(&[&articles, "--write-baseline", &baseline]);
+    assert_eq!(out.status.code(), Some(0));
+    // Saved again by an editor that writes a BOM.
+    let text = fs::read(&baseline).unwrap();
+    fs::write(&baseline, [b"\xEF\xBB\xBF".as_slice(), &text].concat()).unwrap();
+    let out = with_baseline(&articles, Path::new(&baseline));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "the contradiction is known from the baseline: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_baseline_with_an_unknown_key_is_refused_by_its_name() {
+    let (_dir, articles, baseline) = collection();
+    add(&articles, "zz_new.txt", NINETY_FIVE);
+    let out = run(&[&articles, "--write-baseline", &baseline]);
+    assert_eq!(out.status.code(), Some(0));
+    let written: serde_json::Value = serde_json::from_slice(&fs::read(&baseline).unwrap()).unwrap();
+    // A misspelt key at the top, and one inside an entry's event.
+    for (object, key) in [("", "contradiction"), ("/contradictions/0/event", "hots")] {
+        let mut edited = written.clone();
+        edited
+            .pointer_mut(object)
+            .and_then(serde_json::Value::as_object_mut)
+            .expect("the baseline has that object")
+            .insert(key.to_owned(), "Riyadh".into());
+        fs::write(&baseline, serde_json::to_vec_pretty(&edited).unwrap()).unwrap();
+        let out = with_baseline(&articles, Path::new(&baseline));
+        assert_refused(
+            &out,
+            Path::new(&baseline),
+            &format!("unknown field `{key}`"),
+        );
+    }
+}
+
 #[test]
 fn hostile_text_cannot_inject_workflow_commands() {
     let dir = tempfile::tempdir().unwrap();

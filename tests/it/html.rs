@@ -407,11 +407,7 @@ fn short_reports(n: usize) -> Vec<DocumentResult> {
                 MONTHS[usize::try_from(day.month()).unwrap() - 1],
                 day.year(),
             );
-            let decoded = Decoded {
-                text,
-                encoding: "UTF-8",
-                offsets: Offsets::FileBytes,
-            };
+            let decoded = Decoded::new(text, "UTF-8", Offsets::FileBytes);
             let id = format!("r{i:05}");
             process_text(
                 &id,
@@ -464,6 +460,8 @@ fn long_article(paragraphs: usize) -> DocumentResult {
             evidence,
             note: (role == Role::Mention).then(|| "another meeting".to_owned()),
             role,
+            count: 1,
+            more_evidence: Vec::new(),
         });
     }
     DocumentResult {

@@ -240,6 +240,33 @@ fn a_span_outside_its_sentence_is_refused() {
     );
 }
 
+/// The first claim of a record that the text states more than once.
+fn repeated_claim(record: &mut Value) -> &mut Value {
+    record["claims"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|c| c.get("more_evidence").is_some())
+        .expect("a fixture that states a claim twice")
+}
+
+#[test]
+fn a_repeated_claim_with_other_words_or_too_small_a_count_is_refused() {
+    refused(
+        |r| {
+            let place = &mut repeated_claim(r)["more_evidence"][0];
+            // As many bytes, other words.
+            let text = place["text"].as_str().unwrap().replace('ا', "ب");
+            place["text"] = text.into();
+        },
+        "quotes other words than its evidence",
+    );
+    refused(
+        |r| repeated_claim(r)["count"] = 1.into(),
+        "less than its places",
+    );
+}
+
 #[test]
 fn a_json_report_given_as_map_records_is_named() {
     let dir = tempfile::tempdir().unwrap();

@@ -203,11 +203,20 @@ proptest! {
     fn decode_errors_point_inside_the_input(bytes in input_bytes()) {
         use reconcile::document::DecodeError;
         match document::decode::decode(&bytes, None) {
-            Ok(d) => prop_assert!(!d.encoding.is_empty()),
-            Err(DecodeError::Binary { offset }) => prop_assert_eq!(bytes[offset], 0),
-            Err(DecodeError::InvalidUtf8 { offset } | DecodeError::TruncatedUtf16 { offset }) => {
-                prop_assert!(offset < bytes.len())
+            Ok(d) => {
+                prop_assert!(!d.encoding.is_empty());
+                // A cut-off last char starts inside the input, and the text stops there.
+                if let Some(at) = d.truncated_at {
+                    prop_assert!(at < bytes.len());
+                    prop_assert_eq!(d.text.as_bytes(), &bytes[..at]);
+                }
             }
+            Err(DecodeError::Binary { offset }) => prop_assert_eq!(bytes[offset], 0),
+            Err(
+                DecodeError::InvalidUtf8 { offset }
+                | DecodeError::TruncatedUtf16 { offset }
+                | DecodeError::TruncatedUtf32 { offset },
+            ) => prop_assert!(offset < bytes.len()),
         }
     }
 

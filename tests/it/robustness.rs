@@ -95,6 +95,7 @@ fn assert_spans_exact(d: &Value, text: &[u8]) {
         if !c["context"].is_null() {
             spans.push(&c["context"]);
         }
+        spans.extend(c["more_evidence"].as_array().into_iter().flatten());
     }
     for f in d["findings"].as_array().unwrap() {
         if !f["evidence"].is_null() {
@@ -251,6 +252,128 @@ fn utf16_with_an_odd_byte_count_fails_with_the_offset() {
     assert!(
         reason.contains(&format!("byte offset {}", bytes.len() - 1)),
         "{reason}"
+    );
+}
+
+/// `text` in UTF-32, with the BOM of its byte order when `bom` says so.
+fn utf32(text: &str, little_endian: bool, bom: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    for c in std::iter::once('\u{FEFF}')
+        .filter(|_| bom)
+        .chain(text.chars())
+    {
+        out.extend(if little_endian {
+            u32::from(c).to_le_bytes()
+        } else {
+            u32::from(c).to_be_bytes()
+        });
+    }
+    out
+}
+
+/// UTF-16 without its BOM has zero bytes (the high byte of every space, digit and line break):
+/// it used to be skipped as binary.
+#[test]
+fn utf16_without_a_bom_is_recognised_in_both_byte_orders() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = write(dir.path(), "plain.txt", MEETING.as_bytes());
+    let le = write(dir.path(), "le.txt", &utf16(MEETING, true)[2..]);
+    let be = write(dir.path(), "be.txt", &utf16(MEETING, false)[2..]);
+    let (report, out) = json_of(&[], &[&plain, &le, &be]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let reference = doc(&report, "plain.txt");
+    for (name, label) in [("le.txt", "UTF-16LE"), ("be.txt", "UTF-16BE")] {
+        let d = doc(&report, name);
+        assert_eq!(d["status"], "ok", "{name}: {d:#}");
+        assert_eq!(d["encoding"], label);
+        assert_eq!(d["offsets"], "decoded_utf8");
+        assert_spans_exact(d, MEETING.as_bytes());
+        assert_eq!(d["claims"], reference["claims"], "{name}");
+    }
+}
+
+/// UTF-32 used to be labelled UTF-16LE (its BOM starts with UTF-16LE's) and read as text with a
+/// NUL after every char, or skipped as binary without a BOM: it is decoded and named.
+#[test]
+fn utf32_is_decoded_and_named_with_or_without_a_bom() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = write(dir.path(), "plain.txt", MEETING.as_bytes());
+    let mut paths = vec![plain];
+    let cases = [
+        ("le_bom.txt", true, true, "UTF-32LE"),
+        ("be_bom.txt", false, true, "UTF-32BE"),
+        ("le.txt", true, false, "UTF-32LE"),
+        ("be.txt", false, false, "UTF-32BE"),
+    ];
+    for (name, little, bom, _) in cases {
+        paths.push(write(dir.path(), name, &utf32(MEETING, little, bom)));
+    }
+    let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    let (report, out) = json_of(&[], &refs);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let reference = doc(&report, "plain.txt");
+    for (name, _, _, label) in cases {
+        let d = doc(&report, &format!("/{name}"));
+        assert_eq!(d["status"], "ok", "{name}: {d:#}");
+        assert_eq!(d["encoding"], label, "{name}");
+        assert_eq!(d["offsets"], "decoded_utf8");
+        assert_spans_exact(d, MEETING.as_bytes());
+        assert_eq!(d["claims"], reference["claims"], "{name}");
+    }
+    // Map records keep the name: the reduce step gives the single run's bytes.
+    let map = run_paths(&[&[Path::new("--map")], refs.as_slice()].concat());
+    assert_eq!(map.status.code(), Some(0), "{}", stderr(&map));
+    let records = write(dir.path(), "records.jsonl", &map.stdout);
+    let reduced = run_os(
+        &[
+            OsStr::new("--reduce"),
+            OsStr::new("--format"),
+            OsStr::new("json"),
+            records.as_os_str(),
+        ],
+        b"",
+        Duration::from_secs(120),
+    );
+    assert_eq!(reduced.status.code(), Some(0), "{}", stderr(&reduced));
+    assert_eq!(
+        serde_json::from_slice::<Value>(&reduced.stdout).unwrap(),
+        report
+    );
+}
+
+/// A UTF-8 article whose last character is cut off (a download stopped, a file split at a byte
+/// count) used to fail whole as invalid UTF-8: it is read up to that character, with a finding
+/// that names the offset.
+#[test]
+fn utf8_cut_inside_its_last_char_is_read_with_a_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    // The sentence, then a last word whose final letter (two bytes) loses its second byte.
+    let whole = format!("{MEETING}وانتهى الاجتماع");
+    let bytes = &whole.as_bytes()[..whole.len() - 1];
+    let path = write(dir.path(), "cut.txt", bytes);
+    let (report, out) = json_of(&[], &[&path]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let d = doc(&report, "cut.txt");
+    assert_eq!(d["status"], "ok", "{d:#}");
+    assert_eq!(d["encoding"], "UTF-8");
+    assert_eq!(d["offsets"], "file_bytes");
+    assert_has_meeting_claims(d);
+    assert_spans_exact(d, bytes);
+    let at = whole.len() - 2;
+    let finding = d["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["kind"] == "truncated_utf8")
+        .unwrap_or_else(|| panic!("a truncated_utf8 finding: {d:#}"));
+    let message = finding["message"].as_str().unwrap();
+    assert!(message.contains(&format!("byte offset {at}")), "{message}");
+    // The text report lists it with the document's findings.
+    let text = run_paths(&[&path]);
+    assert!(
+        String::from_utf8_lossy(&text.stdout).contains(&format!("byte offset {at}")),
+        "{}",
+        String::from_utf8_lossy(&text.stdout)
     );
 }
 
@@ -898,4 +1021,115 @@ fn ten_megabytes_without_a_newline_are_read() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(doc(&report, "flat.txt")["status"], "ok");
     assert!(start.elapsed() < Duration::from_secs(100));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Repetition: claims collapse, and a document's claims are bounded
+
+/// A dated meeting sentence written for these tests.
+const DATED: &str = "عقد وزراء خارجية التحالف اجتماعا في الرياض يوم الاثنين 9 شباط 2026.\n";
+
+/// `--format json --context` over a headline and [`DATED`] `n` times: the report and its size.
+fn repeated(dir: &Path, n: usize) -> (Value, usize) {
+    let name = format!("repeated_{n}.txt");
+    let text = format!("اجتماع التحالف\n{}", DATED.repeat(n));
+    let path = write(dir, &name, text.as_bytes());
+    let (report, out) = json_of(&["--context"], &[&path]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let d = doc(&report, &name);
+    assert_eq!(d["status"], "ok");
+    assert_spans_exact(d, text.as_bytes());
+    (d.clone(), out.stdout.len())
+}
+
+/// Once, each of the 20,000 sentences gave five claims, each with its sentence: the JSON was
+/// twenty times the article. Identical claims are one claim with a count and its first places,
+/// so the report does not grow with the repetitions.
+#[test]
+fn a_sentence_repeated_gives_each_claim_once_with_a_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 20_000;
+    let (d, bytes) = repeated(dir.path(), n);
+    let claims = d["claims"].as_array().unwrap();
+    assert!(claims.len() <= 8, "{} claims: {d:#}", claims.len());
+    let weekday = claims
+        .iter()
+        .find(|c| c["field"] == "meeting_weekday")
+        .expect("the weekday");
+    assert_eq!(weekday["value"], "monday");
+    assert_eq!(weekday["count"], n, "{weekday:#}");
+    // Its first place, then the next three, one sentence apart.
+    let first = weekday["evidence"]["start"].as_u64().unwrap();
+    let more: Vec<u64> = weekday["more_evidence"]
+        .as_array()
+        .expect("more_evidence")
+        .iter()
+        .map(|e| e["start"].as_u64().unwrap())
+        .collect();
+    let step = DATED.len() as u64;
+    assert_eq!(more, vec![first + step, first + 2 * step, first + 3 * step]);
+    assert_eq!(
+        weekday["context"]["line"], 2,
+        "the first sentence's context"
+    );
+    // Every claim is stated once per sentence.
+    for c in claims.iter().filter(|c| c["role"] == "reading") {
+        assert!(c["count"].as_u64().unwrap_or(1) >= n as u64, "{c:#}");
+    }
+    // Four times the repetitions: the same report, but for the counts.
+    let (_, small) = repeated(dir.path(), n / 4);
+    assert!(
+        bytes < 32 * 1024 && bytes.abs_diff(small) < 256,
+        "{bytes} bytes of JSON for {n} sentences, {small} for {}",
+        n / 4
+    );
+}
+
+/// A text with more distinct claims than a document keeps: the bound holds, the reading is
+/// kept, and a finding says so.
+#[test]
+fn a_document_keeps_at_most_ten_thousand_claims_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    // One weekday, written with different vowel marks each time: distinct words, one value.
+    let marks = [
+        '\u{064E}', '\u{064F}', '\u{0650}', '\u{0652}', '\u{0651}', '\u{064B}', '\u{064D}',
+    ];
+    let letters: Vec<char> = "الاثنين".chars().collect();
+    let lines = 10_050;
+    let mut text = String::from("اجتماع التحالف في الرياض\n");
+    for i in 0..lines {
+        let mut word = String::new();
+        let mut k = i;
+        // Seven letters, each bare or with one of seven marks: 8^7 spellings.
+        for letter in &letters {
+            word.push(*letter);
+            if k % 8 > 0 {
+                word.push(marks[k % 8 - 1]);
+            }
+            k /= 8;
+        }
+        text.push_str(&format!("اجتمع الوزراء يوم {word}.\n"));
+    }
+    let path = write(dir.path(), "many.txt", text.as_bytes());
+    let (report, out) = json_of(&[], &[&path]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let d = doc(&report, "many.txt");
+    assert_eq!(d["status"], "ok");
+    let claims = d["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 10_000);
+    assert!(
+        claims
+            .iter()
+            .any(|c| c["field"] == "host_city" && c["role"] == "reading"),
+        "the reading of each field is kept first"
+    );
+    let limit = d["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["kind"] == "claim_limit")
+        .unwrap_or_else(|| panic!("a claim_limit finding: {:#}", d["findings"]));
+    let message = limit["message"].as_str().unwrap();
+    assert!(message.contains("10000"), "{message}");
+    assert_spans_exact(d, text.as_bytes());
 }

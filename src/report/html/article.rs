@@ -43,6 +43,9 @@ struct Span {
     start: usize,
     end: usize,
     claim: u32,
+    /// A later place of a repeated claim (`Claim::more_evidence`): marked, without the claim's
+    /// anchor, which stands at its first place.
+    again: bool,
 }
 
 /// A stretch of the article shown as one block: one line, several joined, or sentences.
@@ -148,7 +151,10 @@ fn claims_table(d: Doc, doc: &DocumentResult, role: Role, placed: &[bool]) -> Ma
                             td { (c.field.label()) }
                             td { (value(&c.value)) }
                             td { (c.evidence.line) }
-                            td { a href=(format!("#{anchor}")) { bdi lang="ar" dir="rtl" { (Line(&c.evidence.text)) } } }
+                            td {
+                                a href=(format!("#{anchor}")) { bdi lang="ar" dir="rtl" { (Line(&c.evidence.text)) } }
+                                @if c.count > 1 { " " span.count title=(format!("stated {} times", c.count)) { "×" (c.count) } }
+                            }
                             td { @if let Some(note) = &c.note { (Line(note)) } }
                         }
                     }
@@ -158,17 +164,24 @@ fn claims_table(d: Doc, doc: &DocumentResult, role: Role, placed: &[bool]) -> Ma
     }
 }
 
-/// Every claim's words, sorted by start (longest first), then by claim order.
+/// Every claim's words, at each place listed, sorted by start (longest first), then by claim
+/// order.
 fn spans(claims: &[Claim]) -> Vec<Span> {
     let mut spans: Vec<Span> = claims
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.evidence.start < c.evidence.end)
-        .map(|(i, c)| Span {
-            start: c.evidence.start,
-            end: c.evidence.end,
-            claim: super::to_u32(i),
+        .flat_map(|(i, c)| {
+            let claim = super::to_u32(i);
+            std::iter::once((&c.evidence, false))
+                .chain(c.more_evidence.iter().map(|e| (e, true)))
+                .map(move |(e, again)| Span {
+                    start: e.start,
+                    end: e.end,
+                    claim,
+                    again,
+                })
         })
+        .filter(|s| s.start < s.end)
         .collect();
     spans.sort_unstable_by_key(|s| (s.start, std::cmp::Reverse(s.end), s.claim));
     spans
@@ -308,8 +321,13 @@ fn marked(
             Shown(piece).render_to(&mut out);
             continue;
         }
-        let starting = &active[first_new..];
-        for &i in starting {
+        // A claim's anchor stands at its first place only.
+        let starting: Vec<usize> = active[first_new..]
+            .iter()
+            .copied()
+            .filter(|&i| !inside[i].again)
+            .collect();
+        for &i in &starting {
             placed[inside[i].claim as usize] = true;
         }
         let claims: Vec<&Claim> = active
@@ -377,6 +395,8 @@ mod tests {
             sentence: Some(ev),
             note: (role == Role::Mention).then(|| "another meeting".to_owned()),
             role,
+            count: 1,
+            more_evidence: Vec::new(),
         }
     }
 
