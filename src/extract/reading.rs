@@ -122,6 +122,15 @@ pub fn read(an: &Analysis, claims: &mut [Claim], findings: &mut Vec<Finding>) ->
 /// months or more (a report rarely dates the other meetings it names; a history does). `None`
 /// for a text that reports one meeting.
 fn survey(claims: &[Claim]) -> Option<String> {
+    // Counting stops here, so that a text naming thousands of dates costs linear time.
+    const COUNTED: usize = 64;
+    let count = |n: usize| {
+        if n >= COUNTED {
+            format!("{COUNTED} or more")
+        } else {
+            n.to_string()
+        }
+    };
     let distinct = |field: Field| {
         let mut values: Vec<&Value> = claims
             .iter()
@@ -135,6 +144,9 @@ fn survey(claims: &[Claim]) -> Option<String> {
         // once: only mutually conflicting values are different meetings.
         let mut apart: Vec<&Value> = Vec::new();
         for v in values {
+            if apart.len() >= COUNTED {
+                break;
+            }
             if apart
                 .iter()
                 .all(|a| field.relate(a, v) == Relation::Conflict)
@@ -147,13 +159,15 @@ fn survey(claims: &[Claim]) -> Option<String> {
     let (cities, dates) = (distinct(Field::HostCity), distinct(Field::MeetingDate));
     if cities >= SURVEY_CITIES {
         Some(format!(
-            "names meetings in {cities} cities without reporting one of them (a survey, a \
-             history or an analysis)"
+            "names meetings in {} cities without reporting one of them (a survey, a history \
+             or an analysis)",
+            count(cities)
         ))
     } else if dates >= SURVEY_DATES {
         Some(format!(
-            "names meetings on {dates} different dates without reporting one of them (a \
-             survey, a history or an analysis)"
+            "names meetings on {} different dates without reporting one of them (a survey, a \
+             history or an analysis)",
+            count(dates)
         ))
     } else {
         None
@@ -445,14 +459,22 @@ fn choose(
     }
     let mut candidates: Vec<Candidate> = by_value.into_values().collect();
     // A more precise value takes the support of the less precise ones it is compatible with (a
-    // full date and the same day without its year).
-    for i in 0..candidates.len() {
+    // full date and the same day without its year). Only the best supported values can win, so
+    // only they gather support: a text naming thousands of values costs linear time.
+    candidates.sort_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then(a.claims[0].cmp(&b.claims[0]))
+    });
+    // Support is each value's own, whatever order the values are weighed in.
+    let own: Vec<f32> = candidates.iter().map(|c| c.weight).collect();
+    for i in 0..candidates.len().min(CONTENDERS) {
         for j in 0..candidates.len() {
             if i != j
                 && precision(&candidates[i].value) > precision(&candidates[j].value)
                 && field.relate(&candidates[i].value, &candidates[j].value) == Relation::Compatible
             {
-                candidates[i].weight += candidates[j].weight;
+                candidates[i].weight += own[j];
             }
         }
     }
@@ -517,6 +539,10 @@ fn choose(
         }
     }
 }
+
+/// How many of a field's values, the best supported first, may gather the support of the
+/// values they are compatible with.
+const CONTENDERS: usize = 64;
 
 /// How precise a value is, for choosing among compatible ones.
 fn precision(v: &Value) -> u8 {

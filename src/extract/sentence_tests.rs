@@ -309,3 +309,19 @@ fn evidence_is_the_exact_original_text() {
         assert_eq!(&text[c.evidence.start..c.evidence.end], c.evidence.text);
     }
 }
+
+#[test]
+fn a_text_naming_very_many_meetings_is_a_survey_counted_up_to_a_bound() {
+    let months = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو"];
+    let mut text = String::from("تاريخ اجتماعات التحالف\n\n");
+    for year in 2001..2021 {
+        for (m, month) in months.iter().enumerate() {
+            text += &format!("عقد اجتماع في {} {month} {year}. ", m + 1);
+        }
+    }
+    let doc = extract(&text, Gazetteer::builtin());
+    match doc.meeting {
+        super::Meeting::None { reason } => assert!(reason.contains("64 or more"), "{reason}"),
+        super::Meeting::Reported => panic!("120 dates read as one meeting"),
+    }
+}
