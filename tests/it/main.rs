@@ -9,6 +9,7 @@ mod gold;
 mod habits;
 mod html;
 mod input;
+mod oracle;
 mod properties;
 mod robustness;
 mod schema;
