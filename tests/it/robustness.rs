@@ -492,13 +492,46 @@ fn set_mode(path: &Path, mode: u32) {
     fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
 }
 
+/// The user and group `nobody`.
+#[cfg(unix)]
+const NOBODY: u32 = 65534;
+
+/// A command that runs the binary as `nobody` (without supplementary groups), from `dir`: for
+/// tests whose files must be unreadable to it when the tests run as root, as CI does. The binary
+/// is copied into `dir` when a folder on its way is closed to others.
+#[cfg(unix)]
+fn as_nobody(dir: &Path) -> Command {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let bin = Path::new(env!("CARGO_BIN_EXE_reconcile"));
+    let open_to_others = bin
+        .ancestors()
+        .skip(1)
+        .all(|a| fs::metadata(a).is_ok_and(|m| m.permissions().mode() & 0o001 != 0));
+    let bin = if open_to_others {
+        bin.to_path_buf()
+    } else {
+        let copy = dir.join("reconcile-bin");
+        fs::copy(bin, &copy).unwrap();
+        set_mode(&copy, 0o755);
+        copy
+    };
+    let mut command = Command::new(bin);
+    // As root, std drops the supplementary groups too (setgroups) before setuid.
+    command.uid(NOBODY).gid(NOBODY).current_dir(dir);
+    command
+}
+
+/// Files and folders that cannot be read are errors with their reason, and the run goes on. As
+/// root (CI), whom modes do not stop, the binary runs as `nobody`.
 #[cfg(unix)]
 #[test]
 fn unreadable_files_and_folders_are_errors_with_the_reason() {
     let dir = tempfile::tempdir().unwrap();
-    if ignores_permissions(dir.path()) {
-        eprintln!("skipped: running with permission to read anything (root?)");
-        return;
+    let as_root = ignores_permissions(dir.path());
+    if as_root {
+        // nobody must reach the files that are not locked.
+        set_mode(dir.path(), 0o755);
     }
     let locked = write(dir.path(), "locked.txt", MEETING.as_bytes());
     set_mode(&locked, 0o000);
@@ -507,10 +540,31 @@ fn unreadable_files_and_folders_are_errors_with_the_reason() {
     write(&folder, "inside.txt", MEETING.as_bytes());
     set_mode(&folder, 0o000);
     let good = write(dir.path(), "good.txt", MEETING.as_bytes());
-    let (report, out) = json_of(&[], &[dir.path()]);
+    let mut command = if as_root {
+        as_nobody(dir.path())
+    } else {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_reconcile"));
+        c.current_dir(crate::root());
+        c
+    };
+    command.args(["--format", "json"]).arg(dir.path());
+    let out = crate::run_command(command, b"", Duration::from_secs(120));
     set_mode(&folder, 0o755);
     set_mode(&locked, 0o644);
+    let out = match out {
+        Ok(out) => out,
+        Err(e) if as_root => {
+            // Only where root may not change its user (a container without CAP_SETUID).
+            crate::skipped(
+                "robustness::unreadable_files_and_folders_are_errors_with_the_reason",
+                &format!("running as root, and the binary cannot be run as nobody: {e}"),
+            );
+            return;
+        }
+        Err(e) => panic!("the reconcile binary runs: {e}"),
+    };
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
     let d = doc(&report, "locked.txt");
     assert_eq!(d["status"], "error");
     assert!(d["reason"].as_str().unwrap().contains("ermission denied"));
@@ -577,13 +631,14 @@ fn dangling_links_and_link_loops_are_reported_and_the_run_goes_on() {
 #[cfg(unix)]
 #[test]
 fn fifos_and_devices_are_reported_without_blocking() {
+    use std::os::unix::ffi::OsStrExt;
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("pipe.txt");
-    let made = Command::new("mkfifo").arg(&fifo).status();
-    if !made.is_ok_and(|s| s.success()) {
-        eprintln!("skipped: mkfifo is not available");
-        return;
-    }
+    // The system call, not the mkfifo command, so the test never depends on what is installed.
+    let name = std::ffi::CString::new(fifo.as_os_str().as_bytes()).unwrap();
+    // SAFETY: `name` is a valid NUL-terminated path that outlives the call.
+    let made = unsafe { libc::mkfifo(name.as_ptr(), 0o644) };
+    assert_eq!(made, 0, "mkfifo: {}", std::io::Error::last_os_error());
     let good = write(dir.path(), "good.txt", MEETING.as_bytes());
     // Inside a folder and as an argument: either way, never opened (opening would block).
     let (report, out) = json_of(&[], &[dir.path(), &fifo, Path::new("/dev/null")]);
