@@ -6,6 +6,8 @@ mod collection;
 mod corpus;
 mod expect;
 mod gold;
+#[cfg(unix)]
+mod growth;
 mod habits;
 mod html;
 mod input;
