@@ -67,33 +67,38 @@ impl Baseline {
     pub fn load(path: &Path) -> Result<Self> {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read the baseline {}", path.display()))?;
-        let version = serde_json::from_str::<serde_json::Value>(&text)
+        Self::parse(&text, &path.display().to_string())
+    }
+
+    /// Reads a baseline from its text; `name` is the file it came from, for messages.
+    pub fn parse(text: &str, name: &str) -> Result<Self> {
+        let version = serde_json::from_str::<serde_json::Value>(text)
             .ok()
             .and_then(|v| v.get("schema_version")?.as_u64());
         if let Some(v) = version
             && v != u64::from(BASELINE_VERSION)
         {
             bail!(
-                "{}: baseline version {v} is not supported (this reconcile writes version \
+                "{name}: baseline version {v} is not supported (this reconcile writes version \
                  {BASELINE_VERSION}, which keys contradictions by event); regenerate it with \
-                 `reconcile ARTICLES --write-baseline {}`",
-                path.display(),
-                path.display()
+                 `reconcile ARTICLES --write-baseline {name}`"
             );
         }
-        serde_json::from_str(&text).with_context(|| {
-            format!(
-                "{} is not a reconcile baseline (write one with --write-baseline)",
-                path.display()
-            )
+        serde_json::from_str(text).with_context(|| {
+            format!("{name} is not a reconcile baseline (write one with --write-baseline)")
         })
     }
 
-    /// Writes the baseline as sorted, pretty JSON with a final newline, so it diffs cleanly.
-    pub fn write(&self, path: &Path) -> Result<()> {
+    /// The baseline as sorted, pretty JSON with a final newline, so it diffs cleanly.
+    pub fn to_json(&self) -> Result<String> {
         let mut text = serde_json::to_string_pretty(self)?;
         text.push('\n');
-        std::fs::write(path, text)
+        Ok(text)
+    }
+
+    /// Writes the baseline ([`Baseline::to_json`]).
+    pub fn write(&self, path: &Path) -> Result<()> {
+        std::fs::write(path, self.to_json()?)
             .with_context(|| format!("cannot write the baseline {}", path.display()))
     }
 }

@@ -5,6 +5,7 @@ mod cli;
 mod collection;
 mod corpus;
 mod expect;
+mod fuzz_replay;
 mod gold;
 #[cfg(unix)]
 mod growth;
