@@ -1,10 +1,14 @@
 //! Linearity tests that can fail. Work is measured in CPU seconds of the measured code alone
-//! (the kernel's account of one child process, or of the test's own thread), not wall-clock
-//! time, so the other tests running beside it and the rest of the machine barely move it. The
+//! (the kernel's account of one child process's user time, or of the test's own thread), not
+//! wall-clock time, so the other tests running beside it and the rest of the machine barely move
+//! it; system time is left out, as page faults and zeroing make it vary from run to run. Each
+//! size is measured three times, interleaved, and the least counts; a ratio over the limit is
+//! measured again before it fails. The
 //! sizes are chosen at run time: the small size doubles until its work, less the fixed cost of
 //! a run, is well above the clock's resolution and start-up noise ([`WORK`]); then four times
 //! that size must take at most [`LIMIT`] times as long. Linear growth gives 4; quadratic gives
-//! 16, and still about 7 when only a fifth of the small run's work is quadratic.
+//! 16, and still over 7 when a quarter of the small run's work is quadratic. On a machine whose
+//! two cores ran six processes at once, linear cases measured up to 5.8.
 //!
 //! The old rule (`large / max(small, 0.25 s) < 9`) compared a large run with a floor, not with
 //! the small run: where the small run took 0.05 s it passed anything that finished in 2.25 s.
@@ -17,8 +21,10 @@ use std::time::{Duration, Instant};
 
 /// The least work, in CPU seconds beyond the fixed cost, the small size must take.
 pub const WORK: f64 = 0.25;
-/// How much longer four times the size may take: 1.5 times linear.
-pub const LIMIT: f64 = 6.0;
+/// How much longer four times the size may take: 1.75 times linear.
+pub const LIMIT: f64 = 7.0;
+/// How many rounds of three runs of each size, at most, before a ratio over the limit fails.
+const ROUNDS: usize = 3;
 /// The most doublings of the starting size.
 const DOUBLINGS: u32 = 10;
 
@@ -32,7 +38,7 @@ pub fn exclusive() -> std::sync::MutexGuard<'static, ()> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-/// What one run of the binary gave, with the CPU seconds it used (user and system, all its
+/// What one run of the binary gave, with the CPU seconds it used in user mode (all its
 /// threads).
 pub struct Measured {
     pub cpu: f64,
@@ -103,7 +109,7 @@ pub fn run_measured(args: &[&OsStr]) -> Measured {
         std::thread::sleep(Duration::from_millis(2));
     }
     Measured {
-        cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+        cpu: seconds(usage.ru_utime),
         status: ExitStatus::from_raw(status),
         stdout: stdout.join().expect("stdout read"),
         stderr: stderr.join().expect("stderr read"),
@@ -148,13 +154,21 @@ pub fn assert_linear(
         "{case}: even {n} units take only {small:.3} s of work beyond the fixed {fixed:.3} s: \
          too little to see growth; start larger"
     );
-    // Interleaved, so that a change in the machine's load falls on both sizes.
+    // Interleaved, so that a change in the machine's load falls on both sizes. A ratio over the
+    // limit is measured again (up to twice, three runs of each size more) before it fails: a
+    // busy machine can slow a few runs, but not every one, while quadratic growth stays.
     let mut large = f64::INFINITY;
-    for _ in 0..2 {
-        large = large.min(measure(4 * n) - fixed);
-        small = small.min(measure(n) - fixed);
+    let mut ratio = f64::INFINITY;
+    for _ in 0..ROUNDS {
+        for _ in 0..3 {
+            large = large.min(measure(4 * n) - fixed);
+            small = small.min(measure(n) - fixed);
+        }
+        ratio = large / small;
+        if ratio <= LIMIT {
+            break;
+        }
     }
-    let ratio = large / small;
     println!(
         "{case}: {n} units {small:.3} s, {} units {large:.3} s (fixed {fixed:.3} s): ratio {ratio:.2}",
         4 * n

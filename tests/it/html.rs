@@ -531,8 +531,8 @@ fn long_article_text(paragraphs: usize) -> String {
 fn the_page_of_one_large_article_grows_linearly() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("long.txt");
-    // About 250 KB: the work of 100 KB is too little to measure on a debug build.
-    let paragraphs = 250 * 1024 / long_article_text(1).len();
+    // About 500 KB: the work of 100 KB is too little to measure on a debug build.
+    let paragraphs = 500 * 1024 / long_article_text(1).len();
     crate::growth::assert_linear("html of one large article", paragraphs, |n| {
         std::fs::write(&path, long_article_text(n)).unwrap();
         let out =
