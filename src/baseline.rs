@@ -73,7 +73,13 @@ impl Baseline {
     /// before it is opened, so it can neither block nor grow without end.
     pub fn load(path: &Path) -> Result<Self> {
         let text = read_limited(path)?;
-        let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+        Self::parse(&text, &path.display().to_string())
+    }
+
+    /// Reads a baseline from its text (a leading BOM is skipped); `name` is the file it came
+    /// from, for messages.
+    pub fn parse(text: &str, name: &str) -> Result<Self> {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let version = serde_json::from_str::<serde_json::Value>(text)
             .ok()
             .and_then(|v| v.get("schema_version")?.as_u64());
@@ -81,26 +87,26 @@ impl Baseline {
             && v != u64::from(BASELINE_VERSION)
         {
             bail!(
-                "{}: baseline version {v} is not supported (this reconcile writes version \
+                "{name}: baseline version {v} is not supported (this reconcile writes version \
                  {BASELINE_VERSION}, which keys contradictions by event); regenerate it with \
-                 `reconcile ARTICLES --write-baseline {}`",
-                path.display(),
-                path.display()
+                 `reconcile ARTICLES --write-baseline {name}`"
             );
         }
         serde_json::from_str(text).with_context(|| {
-            format!(
-                "{} is not a reconcile baseline (write one with --write-baseline)",
-                path.display()
-            )
+            format!("{name} is not a reconcile baseline (write one with --write-baseline)")
         })
     }
 
-    /// Writes the baseline as sorted, pretty JSON with a final newline, so it diffs cleanly.
-    pub fn write(&self, path: &Path) -> Result<()> {
+    /// The baseline as sorted, pretty JSON with a final newline, so it diffs cleanly.
+    pub fn to_json(&self) -> Result<String> {
         let mut text = serde_json::to_string_pretty(self)?;
         text.push('\n');
-        std::fs::write(path, text)
+        Ok(text)
+    }
+
+    /// Writes the baseline ([`Baseline::to_json`]).
+    pub fn write(&self, path: &Path) -> Result<()> {
+        std::fs::write(path, self.to_json()?)
             .with_context(|| format!("cannot write the baseline {}", path.display()))
     }
 }

@@ -365,14 +365,12 @@ fn display(path: &Path) -> String {
 }
 
 /// Reads every line of one input once, checks it, and holds it.
-fn read_input(path: &Path, held: &mut Held, pairs: &mut Vec<(String, String)>) -> Result<usize> {
-    let name = display(path);
-    let mut reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
-        Box::new(io::stdin().lock())
-    } else {
-        let file = File::open(path).with_context(|| format!("cannot open {name}"))?;
-        Box::new(BufReader::new(file))
-    };
+fn read_input(
+    name: &str,
+    reader: &mut dyn BufRead,
+    held: &mut Held,
+    pairs: &mut Vec<(String, String)>,
+) -> Result<usize> {
     let mut buf = Vec::new();
     let mut count = 0;
     let mut first = true;
@@ -416,37 +414,83 @@ pub fn reduce(
     paths: &[PathBuf],
     sink: &mut dyn FnMut(DocumentResult) -> io::Result<()>,
 ) -> Result<Reduced> {
-    let mut held = Held::Memory(Vec::new());
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    let mut reduced = Reduced::default();
+    let mut reducer = Reducer::new();
     for path in paths {
-        let records = read_input(path, &mut held, &mut pairs)?;
-        if records == 0 {
-            reduced.empty.push(display(path));
+        let name = display(path);
+        let mut reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+            Box::new(io::stdin().lock())
+        } else {
+            let file = File::open(path).with_context(|| format!("cannot open {name}"))?;
+            Box::new(BufReader::new(file))
+        };
+        reducer.read(&name, &mut reader)?;
+    }
+    reducer.finish(sink)
+}
+
+/// The reduce step over readers rather than paths: [`Reducer::read`] each input in order (it is
+/// named `name` in errors), then [`Reducer::finish`]. [`reduce`] is this over files and
+/// standard input; the fuzz target `records` drives it over arbitrary bytes.
+pub struct Reducer {
+    held: Held,
+    pairs: Vec<(String, String)>,
+    reduced: Reduced,
+}
+
+impl Default for Reducer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Reducer {
+    pub fn new() -> Self {
+        Reducer {
+            held: Held::Memory(Vec::new()),
+            pairs: Vec::new(),
+            reduced: Reduced::default(),
         }
-        reduced.records += records;
     }
-    let refs: Vec<(&str, &str)> = pairs
-        .iter()
-        .map(|(s, r)| (s.as_str(), r.as_str()))
-        .collect();
-    let ids = unique_ids(&refs);
-    drop(refs);
-    drop(pairs);
-    let mut lines = held
-        .reader()
-        .context("cannot read back the map records held in a temporary file")?
-        .lines();
-    for (n, id) in ids.into_iter().enumerate() {
-        let at = || format!("map record {} held in a temporary file", n + 1);
-        let line = lines
-            .next()
-            .ok_or_else(|| anyhow!("{}: missing", at()))?
-            .with_context(at)?;
-        let doc = record(&line, false)
-            .and_then(|r| document(r, id))
-            .with_context(at)?;
-        sink(doc)?;
+
+    /// Reads every line of one input once, checks it, and holds it.
+    pub fn read(&mut self, name: &str, reader: &mut dyn BufRead) -> Result<()> {
+        let records = read_input(name, reader, &mut self.held, &mut self.pairs)?;
+        if records == 0 {
+            self.reduced.empty.push(name.to_owned());
+        }
+        self.reduced.records += records;
+        Ok(())
     }
-    Ok(reduced)
+
+    /// Recomputes ids over every record read and hands each document to `sink`, in order.
+    pub fn finish(self, sink: &mut dyn FnMut(DocumentResult) -> io::Result<()>) -> Result<Reduced> {
+        let Reducer {
+            held,
+            pairs,
+            reduced,
+        } = self;
+        let refs: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(s, r)| (s.as_str(), r.as_str()))
+            .collect();
+        let ids = unique_ids(&refs);
+        drop(refs);
+        drop(pairs);
+        let mut lines = held
+            .reader()
+            .context("cannot read back the map records held in a temporary file")?
+            .lines();
+        for (n, id) in ids.into_iter().enumerate() {
+            let at = || format!("map record {} held in a temporary file", n + 1);
+            let line = lines
+                .next()
+                .ok_or_else(|| anyhow!("{}: missing", at()))?
+                .with_context(at)?;
+            let doc = record(&line, false)
+                .and_then(|r| document(r, id))
+                .with_context(at)?;
+            sink(doc)?;
+        }
+        Ok(reduced)
+    }
 }

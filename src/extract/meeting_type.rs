@@ -42,16 +42,21 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
             continue;
         }
         let type_cues = || an.cues_in(t0..t1).filter(|m| m.group() == "meeting_type");
-        let sidelines: Vec<usize> = type_cues()
+        let mut sidelines: Vec<usize> = type_cues()
             .filter(|m| m.tag() == "sidelines")
             .map(|m| m.tokens.end)
             .collect();
+        sidelines.sort_unstable();
         let found: Vec<Found> = type_cues()
             .filter_map(|m| {
                 let kind = MeetingType::parse(m.tag())?;
+                // A "هامش" that ends at most SIDELINES_GAP words before the cue (binary search:
+                // a sentence may hold thousands of cues).
+                let first = sidelines
+                    .partition_point(|&end| end < m.tokens.start.saturating_sub(SIDELINES_GAP));
                 let sidelines = sidelines
-                    .iter()
-                    .any(|&end| end <= m.tokens.start && m.tokens.start - end <= SIDELINES_GAP);
+                    .get(first)
+                    .is_some_and(|&end| end <= m.tokens.start);
                 Some(Found {
                     kind,
                     span: m.span.clone(),
@@ -67,16 +72,17 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
         let coalition_level =
             own().any(|f| !matches!(f.kind, MeetingType::Summit | MeetingType::Other));
         let any_type = own().any(|f| f.kind != MeetingType::Other);
+        let levels = Levels::new(own().filter(|g| {
+            matches!(
+                g.kind,
+                MeetingType::SmallGroup | MeetingType::DefenceMinisters
+            )
+        }));
         for f in &found {
             let absorbed = !f.sidelines
                 && match f.kind {
                     MeetingType::SeniorOfficials => specific_officials,
-                    MeetingType::Ministerial => own().any(|g| {
-                        matches!(
-                            g.kind,
-                            MeetingType::SmallGroup | MeetingType::DefenceMinisters
-                        ) && gap(&f.tokens, &g.tokens) <= LEVEL_GAP
-                    }),
+                    MeetingType::Ministerial => levels.any_within(&f.tokens, LEVEL_GAP),
                     MeetingType::Summit => coalition_level,
                     MeetingType::Other => any_type,
                     _ => false,
@@ -98,12 +104,35 @@ pub fn extract(an: &Analysis, out: &mut Vec<Claim>) {
     }
 }
 
-/// Words between two token ranges (0 when they touch or overlap).
-fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
-    if a.end <= b.start {
-        b.start - a.end
-    } else {
-        a.start.saturating_sub(b.end)
+/// Token ranges sorted by start, with the greatest end up to each: whether one lies within a
+/// gap of a range is a binary search, so that a sentence of n cues costs n log n, not n².
+struct Levels {
+    /// (start, the greatest end of this range and every range before it).
+    starts: Vec<(usize, usize)>,
+}
+
+impl Levels {
+    fn new<'f>(found: impl Iterator<Item = &'f Found>) -> Self {
+        let mut ranges: Vec<Range<usize>> = found.map(|f| f.tokens.clone()).collect();
+        ranges.sort_unstable_by_key(|r| r.start);
+        let mut most = 0;
+        let starts = ranges
+            .iter()
+            .map(|r| {
+                most = most.max(r.end);
+                (r.start, most)
+            })
+            .collect();
+        Levels { starts }
+    }
+
+    /// Whether a range lies at most `max` words from `a` (0 when they touch or overlap): one
+    /// that starts by `a.end + max` and ends from `a.start - max` on.
+    fn any_within(&self, a: &Range<usize>, max: usize) -> bool {
+        let before = self
+            .starts
+            .partition_point(|&(start, _)| start <= a.end + max);
+        before > 0 && self.starts[before - 1].1 + max >= a.start
     }
 }
 

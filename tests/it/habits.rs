@@ -12,49 +12,11 @@ use std::time::Duration;
 
 use proptest::prelude::*;
 
+use crate::oracle::forbidden;
 use crate::{run, run_os, skipped};
 
 // ---------------------------------------------------------------------------------------------
-// Terminal safety: an oracle of its own.
-
-/// The Unicode general categories Cc, Cf, Zl and Zp (Unicode 16.0), written out here so that the
-/// test does not take the sanitiser's word for what is unsafe.
-const CC_CF_ZL_ZP: &[(u32, u32)] = &[
-    // Cc
-    (0x0000, 0x001F),
-    (0x007F, 0x009F),
-    // Cf
-    (0x00AD, 0x00AD),
-    (0x0600, 0x0605),
-    (0x061C, 0x061C),
-    (0x06DD, 0x06DD),
-    (0x070F, 0x070F),
-    (0x0890, 0x0891),
-    (0x08E2, 0x08E2),
-    (0x180E, 0x180E),
-    (0x200B, 0x200F),
-    (0x202A, 0x202E),
-    (0x2060, 0x2064),
-    (0x2066, 0x206F),
-    (0xFEFF, 0xFEFF),
-    (0xFFF9, 0xFFFB),
-    (0x110BD, 0x110BD),
-    (0x110CD, 0x110CD),
-    (0x13430, 0x1343F),
-    (0x1BCA0, 0x1BCA3),
-    (0x1D173, 0x1D17A),
-    (0xE0001, 0xE0001),
-    (0xE0020, 0xE007F),
-    // Zl
-    (0x2028, 0x2028),
-    // Zp
-    (0x2029, 0x2029),
-];
-
-fn forbidden(c: char) -> bool {
-    let c = u32::from(c);
-    CC_CF_ZL_ZP.iter().any(|&(lo, hi)| (lo..=hi).contains(&c))
-}
+// Terminal safety, by the independent oracle of `crate::oracle`.
 
 /// Panics with the offending char and where it stands if `text` holds a char of Cc, Cf, Zl or
 /// Zp other than line feeds (the lines of the output) and, where `layout`, tabs and the CR of a

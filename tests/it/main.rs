@@ -5,10 +5,14 @@ mod cli;
 mod collection;
 mod corpus;
 mod expect;
+mod fuzz_replay;
 mod gold;
+#[cfg(unix)]
+mod growth;
 mod habits;
 mod html;
 mod input;
+mod oracle;
 mod properties;
 mod robustness;
 mod schema;
@@ -35,17 +39,23 @@ pub fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
 /// Runs the binary with `args`, `stdin` piped in, and a watchdog: a run that hangs (on a FIFO, a
 /// quadratic loop) fails the test instead of blocking the suite.
 pub fn run_os(args: &[&OsStr], stdin: &[u8], limit: Duration) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_reconcile"))
-        .args(args)
-        .current_dir(root())
+    let mut command = Command::new(env!("CARGO_BIN_EXE_reconcile"));
+    command.args(args).current_dir(root());
+    run_command(command, stdin, limit).expect("the reconcile binary runs")
+}
+
+/// Runs `command` (a reconcile binary with its arguments) as [`run_os`] does: no colour
+/// variables, `stdin` piped in, a watchdog. `Err` only if it cannot be started.
+pub fn run_command(mut command: Command, stdin: &[u8], limit: Duration) -> std::io::Result<Output> {
+    let args: Vec<_> = command.get_args().map(OsStr::to_owned).collect();
+    let mut child = command
         .env_remove("NO_COLOR")
         .env_remove("FORCE_COLOR")
         .env_remove("CLICOLOR_FORCE")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .spawn()
-        .expect("the reconcile binary runs");
+        .spawn()?;
     let mut input = child.stdin.take().expect("stdin is piped");
     let stdin = stdin.to_vec();
     // Written from a thread so a large input cannot deadlock against a full stdout pipe.
@@ -67,7 +77,7 @@ pub fn run_os(args: &[&OsStr], stdin: &[u8], limit: Duration) -> Output {
     };
     let _ = writer.join();
     let _ = waiter.join();
-    out
+    Ok(out)
 }
 
 /// Says that a test could not run here, and why, on standard error past cargo's capture (the
