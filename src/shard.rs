@@ -20,11 +20,12 @@
 
 use std::cmp::Ordering;
 use std::fs::File;
-use std::hash::{DefaultHasher, Hasher};
+use std::hash::Hasher;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
+use rustc_hash::FxHasher;
 use serde::Deserialize;
 use serde_json::Value as Json;
 
@@ -463,7 +464,7 @@ fn read_input(path: &Path, held: &mut Held, entries: &mut Vec<Entry>) -> Result<
             })
             .with_context(|| format!("{name}:{n}"))?;
         first = false;
-        let mut hash = DefaultHasher::new();
+        let mut hash = FxHasher::default();
         hash.write(line.as_bytes());
         let at = held
             .push(line.as_bytes())
