@@ -359,11 +359,15 @@ impl HeldReader {
                 buf.extend_from_slice(line);
             }
             HeldReader::File { file, at: now } => {
-                if *now != at {
-                    file.seek(SeekFrom::Start(at))?;
-                }
                 buf.resize(len, 0);
-                file.read_exact(buf)?;
+                if *now == at {
+                    file.read_exact(buf)?;
+                } else {
+                    // Out of order (records from a shuffled job): this line alone, not a
+                    // buffer's worth around it.
+                    file.seek(SeekFrom::Start(at))?;
+                    file.get_mut().read_exact(buf)?;
+                }
                 *now = at + len as u64;
             }
         }
