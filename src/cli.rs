@@ -131,8 +131,9 @@ pub struct Args {
     pub map: bool,
 
     /// Reduce step: the PATHs are files written by --map (`-` is standard input; each is read
-    /// once, so pipes work); reconcile them exactly as one run over all the articles would (pass
-    /// them in input order). Example: reconcile --reduce claims-*.jsonl
+    /// once, so pipes work), in any order; reconcile them exactly as one run over all the
+    /// articles would, in the order of their paths (a folder's order). Example: reconcile
+    /// --reduce claims-*.jsonl
     #[arg(long)]
     pub reduce: bool,
 

@@ -4,19 +4,28 @@
 //!
 //! Map records are the JSON report's document objects plus `schema_version` (first), and `stem`
 //! and `rel` (what the id is made from): the reduce step recomputes ids over all records as a
-//! single run would. Records are reduced in the order given, so pass the map outputs in input
-//! order (`parallel -k`, sorted part files).
+//! single run would.
+//!
+//! The reduce step puts the records in the order of their `path`, compared component by
+//! component in bytes: the order in which a single run walks a folder. Records of one path
+//! (a file listed twice) keep a fixed order too. So the order of the map outputs, and of the
+//! records within them, does not matter: an engine may write its partitions in any order, and
+//! shuffle the paths between them, and the reduce step still gives the bytes of a single run
+//! over the same paths in that order.
 //!
 //! The reduce step reads each input once (a pipe or standard input has no second reading),
 //! checks every record, and holds the checked lines (in memory, then in an anonymous temporary
 //! file) until every id is known: nothing is handed on, so nothing reaches standard output,
 //! unless every input is good.
 
+use std::cmp::Ordering;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Seek, Write};
+use std::hash::Hasher;
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
+use rustc_hash::FxHasher;
 use serde::Deserialize;
 use serde_json::Value as Json;
 
@@ -308,40 +317,117 @@ const IN_MEMORY: usize = 8 * 1024 * 1024;
 /// Checked map records, one line each, held until every id is known.
 enum Held {
     Memory(Vec<u8>),
-    File(BufWriter<File>),
+    File { file: BufWriter<File>, len: u64 },
 }
 
 impl Held {
-    fn push(&mut self, line: &[u8]) -> io::Result<()> {
+    /// Holds `line` and says where it starts.
+    fn push(&mut self, line: &[u8]) -> io::Result<u64> {
         if let Held::Memory(buf) = self
             && buf.len() + line.len() > IN_MEMORY
         {
             let mut file = BufWriter::new(tempfile::tempfile()?);
             file.write_all(buf)?;
-            *self = Held::File(file);
+            let len = buf.len() as u64;
+            *self = Held::File { file, len };
         }
         match self {
             Held::Memory(buf) => {
+                let at = buf.len() as u64;
                 buf.extend_from_slice(line);
-                buf.push(b'\n');
-                Ok(())
+                Ok(at)
             }
-            Held::File(file) => {
+            Held::File { file, len } => {
+                let at = *len;
                 file.write_all(line)?;
-                file.write_all(b"\n")
+                *len += line.len() as u64;
+                Ok(at)
             }
         }
     }
 
-    fn reader(self) -> io::Result<Box<dyn BufRead>> {
+    fn reader(self) -> io::Result<HeldReader> {
         Ok(match self {
-            Held::Memory(buf) => Box::new(io::Cursor::new(buf)),
-            Held::File(file) => {
+            Held::Memory(buf) => HeldReader::Memory(buf),
+            Held::File { file, .. } => {
                 let mut file = file.into_inner().map_err(|e| e.into_error())?;
                 file.rewind()?;
-                Box::new(BufReader::with_capacity(256 * 1024, file))
+                HeldReader::File {
+                    file: BufReader::with_capacity(256 * 1024, file),
+                    at: 0,
+                }
             }
         })
+    }
+}
+
+/// Reads the held lines back, in any order (in the order held, a file is read straight on).
+enum HeldReader {
+    Memory(Vec<u8>),
+    File { file: BufReader<File>, at: u64 },
+}
+
+impl HeldReader {
+    fn line(&mut self, at: u64, len: usize, buf: &mut Vec<u8>) -> io::Result<()> {
+        buf.clear();
+        match self {
+            HeldReader::Memory(held) => {
+                let at = usize::try_from(at).map_err(io::Error::other)?;
+                let line = held
+                    .get(at..at + len)
+                    .ok_or_else(|| io::Error::other("past the end of the held records"))?;
+                buf.extend_from_slice(line);
+            }
+            HeldReader::File { file, at: now } => {
+                buf.resize(len, 0);
+                if *now == at {
+                    file.read_exact(buf)?;
+                } else {
+                    // Out of order (records from a shuffled job): this line alone, not a
+                    // buffer's worth around it.
+                    file.seek(SeekFrom::Start(at))?;
+                    file.get_mut().read_exact(buf)?;
+                }
+                *now = at + len as u64;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One checked record: what orders it, what its id is made from, and where it is held.
+struct Entry {
+    /// `path`, `stem` and `rel` one after the other.
+    names: String,
+    stem_at: usize,
+    rel_at: usize,
+    /// A hash of the whole line, to order records of one path (a file listed twice) whatever
+    /// order they came in.
+    hash: u64,
+    at: u64,
+    len: usize,
+}
+
+impl Entry {
+    fn path(&self) -> &str {
+        &self.names[..self.stem_at]
+    }
+    fn stem(&self) -> &str {
+        &self.names[self.stem_at..self.rel_at]
+    }
+    fn rel(&self) -> &str {
+        &self.names[self.rel_at..]
+    }
+
+    /// The reduce step's order: by path, component by component in bytes (a folder's order in
+    /// a single run), then by the path's bytes, stem, relative path and the line's hash.
+    fn order(&self, other: &Entry) -> Ordering {
+        Path::new(self.path())
+            .cmp(Path::new(other.path()))
+            .then_with(|| self.path().cmp(other.path()))
+            .then_with(|| self.stem().cmp(other.stem()))
+            .then_with(|| self.rel().cmp(other.rel()))
+            .then_with(|| self.hash.cmp(&other.hash))
     }
 }
 
@@ -369,7 +455,7 @@ fn read_input(
     name: &str,
     reader: &mut dyn BufRead,
     held: &mut Held,
-    pairs: &mut Vec<(String, String)>,
+    entries: &mut Vec<Entry>,
 ) -> Result<usize> {
     let mut buf = Vec::new();
     let mut count = 0;
@@ -392,24 +478,36 @@ fn read_input(
         if line.trim().is_empty() {
             continue;
         }
-        let checked = record(line, first)
+        let (names, stem_at, rel_at) = record(line, first)
             .and_then(|r| {
-                let pair = (r.stem.clone(), r.rel.clone());
-                document(r, String::new()).map(|_| pair)
+                let names = format!("{}{}{}", r.path, r.stem, r.rel);
+                let (stem_at, rel_at) = (r.path.len(), r.path.len() + r.stem.len());
+                document(r, String::new()).map(|_| (names, stem_at, rel_at))
             })
             .with_context(|| format!("{name}:{n}"))?;
         first = false;
-        pairs.push(checked);
-        held.push(line.as_bytes())
+        let mut hash = FxHasher::default();
+        hash.write(line.as_bytes());
+        let at = held
+            .push(line.as_bytes())
             .context("cannot hold the map records in a temporary file")?;
+        entries.push(Entry {
+            names,
+            stem_at,
+            rel_at,
+            hash: hash.finish(),
+            at,
+            len: line.len(),
+        });
         count += 1;
     }
     Ok(count)
 }
 
-/// Reads map outputs (`-` is standard input), each once and in order, and hands each document to
-/// `sink` once every record is checked and ids are recomputed over all of them, exactly as a
-/// single run assigns them. Every error names the input and its line.
+/// Reads map outputs (`-` is standard input), each once, and hands each document to `sink` once
+/// every record is checked, in the order of their paths (see the module's documentation), with
+/// ids recomputed over all of them exactly as a single run over those paths assigns them. Every
+/// error names the input and its line.
 pub fn reduce(
     paths: &[PathBuf],
     sink: &mut dyn FnMut(DocumentResult) -> io::Result<()>,
@@ -433,7 +531,7 @@ pub fn reduce(
 /// standard input; the fuzz target `records` drives it over arbitrary bytes.
 pub struct Reducer {
     held: Held,
-    pairs: Vec<(String, String)>,
+    entries: Vec<Entry>,
     reduced: Reduced,
 }
 
@@ -447,14 +545,14 @@ impl Reducer {
     pub fn new() -> Self {
         Reducer {
             held: Held::Memory(Vec::new()),
-            pairs: Vec::new(),
+            entries: Vec::new(),
             reduced: Reduced::default(),
         }
     }
 
     /// Reads every line of one input once, checks it, and holds it.
     pub fn read(&mut self, name: &str, reader: &mut dyn BufRead) -> Result<()> {
-        let records = read_input(name, reader, &mut self.held, &mut self.pairs)?;
+        let records = read_input(name, reader, &mut self.held, &mut self.entries)?;
         if records == 0 {
             self.reduced.empty.push(name.to_owned());
         }
@@ -462,33 +560,32 @@ impl Reducer {
         Ok(())
     }
 
-    /// Recomputes ids over every record read and hands each document to `sink`, in order.
+    /// Puts every record read in the order of its path (see the module's documentation),
+    /// recomputes ids over all of them and hands each document to `sink`, in that order.
     pub fn finish(self, sink: &mut dyn FnMut(DocumentResult) -> io::Result<()>) -> Result<Reduced> {
         let Reducer {
             held,
-            pairs,
+            mut entries,
             reduced,
         } = self;
-        let refs: Vec<(&str, &str)> = pairs
-            .iter()
-            .map(|(s, r)| (s.as_str(), r.as_str()))
-            .collect();
+        // Stable: records that tie on every key are the same line, so their order cannot show.
+        entries.sort_by(Entry::order);
+        let refs: Vec<(&str, &str)> = entries.iter().map(|e| (e.stem(), e.rel())).collect();
         let ids = unique_ids(&refs);
         drop(refs);
-        drop(pairs);
+        let places: Vec<(u64, usize)> = entries.iter().map(|e| (e.at, e.len)).collect();
+        drop(entries);
         let mut lines = held
             .reader()
-            .context("cannot read back the map records held in a temporary file")?
-            .lines();
-        for (n, id) in ids.into_iter().enumerate() {
-            let at = || format!("map record {} held in a temporary file", n + 1);
-            let line = lines
-                .next()
-                .ok_or_else(|| anyhow!("{}: missing", at()))?
-                .with_context(at)?;
-            let doc = record(&line, false)
+            .context("cannot read back the map records held in a temporary file")?;
+        let mut buf = Vec::new();
+        for (n, (id, (at, len))) in ids.into_iter().zip(places).enumerate() {
+            let at_record = || format!("map record {} held in a temporary file", n + 1);
+            lines.line(at, len, &mut buf).with_context(at_record)?;
+            let line = std::str::from_utf8(&buf).with_context(at_record)?;
+            let doc = record(line, false)
                 .and_then(|r| document(r, id))
-                .with_context(at)?;
+                .with_context(at_record)?;
             sink(doc)?;
         }
         Ok(reduced)

@@ -18,6 +18,7 @@ mod robustness;
 mod schema;
 mod shard;
 mod snapshots;
+mod spark_order;
 
 use std::ffi::OsStr;
 use std::io::Write;
