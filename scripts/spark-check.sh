@@ -47,7 +47,7 @@ fi
 # --- pyspark, pinned, in a virtual environment kept under target/ ---
 installed() { "$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("pyspark"))' 2>/dev/null || true; }
 if [[ "$(installed)" != "$PYSPARK_VERSION" ]]; then
-    say "installing pyspark==$PYSPARK_VERSION from PyPI into $VENV (about 320 MB, once)"
+    say "installing pyspark==$PYSPARK_VERSION from PyPI into $VENV (about 520 MB installed, once)"
     python3 -m venv --clear "$VENV" || fail "could not make a virtual environment in $VENV (python3 -m venv)"
     if ! "$VENV/bin/python" -m pip install -q --disable-pip-version-check "pyspark==$PYSPARK_VERSION" >&2; then
         rm -rf "$VENV"
