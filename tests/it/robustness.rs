@@ -323,6 +323,8 @@ fn utf32_is_decoded_and_named_with_or_without_a_bom() {
     for (name, little, bom, _) in cases {
         paths.push(write(dir.path(), name, &utf32(MEETING, little, bom)));
     }
+    // In the order a folder is read, which is the reduce step's order too.
+    paths.sort();
     let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
     let (report, out) = json_of(&[], &refs);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
