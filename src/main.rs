@@ -14,7 +14,9 @@ const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 fn main() -> std::process::ExitCode {
     // mimalloc gives freed memory back to the system only after a delay (a second by default),
     // and a run frees most of what each document needed as soon as it is read: peak memory
-    // nearly doubles. Give it back at once, and commit arena memory as it is used.
+    // nearly doubles. Give it back at once. Arenas made from here on commit memory as it is
+    // used; the first was made before `main`, which only MIMALLOC_ARENA_EAGER_COMMIT=0 in the
+    // environment reaches (README, BENCHMARKS.md).
     // SAFETY: setting an option is a plain store into mimalloc's option table.
     unsafe {
         libmimalloc_sys::mi_option_set(PURGE_DELAY, 0);
