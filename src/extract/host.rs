@@ -108,7 +108,7 @@ fn opens_with_place(an: &Analysis, t: usize) -> bool {
     }
     entity_at_token(an, t).is_some_and(|i| {
         let e = &an.entities[i];
-        is_place(e) && an.key()[e.span.start..e.span.start + e.clitic_len].ends_with('ب')
+        is_place(e) && with_ba(an, e)
     })
 }
 
@@ -176,23 +176,19 @@ fn claim_bare_capital(an: &Analysis, t: usize, first_claim: usize, out: &mut Vec
     let named = ours
         .iter()
         .any(|c| c.field == Field::HostCountry && c.value == Value::Country(code.clone()));
-    let Some(capital) = g.country(&code).and_then(|c| c.capital.clone()) else {
+    let span = tok.start..tok.end;
+    let Some(claim) = capital_claim(an, &code, span.clone(), "the host country's capital") else {
         return;
     };
-    let span = tok.start..tok.end;
-    let mut claim = an.claim(
-        Field::HostCity,
-        Value::City {
-            id: capital,
-            country: Some(code.clone()),
-        },
-        span.clone(),
-    );
-    claim.note = Some("the host country's capital, named by its title".into());
     out.push(claim);
     if !named {
         out.push(an.claim(Field::HostCountry, Value::Country(code), span));
     }
+}
+
+/// Whether an entity carries the preposition ب ("بالرياض", "وبجدة").
+fn with_ba(an: &Analysis, e: &EntityMatch) -> bool {
+    an.key()[e.span.start..e.span.start + e.clitic_len].ends_with('ب')
 }
 
 fn is_place(e: &EntityMatch) -> bool {
@@ -333,8 +329,7 @@ fn place_after(
         };
         if let Some(run) = place_run(an, start, end.max(start + 1).min(sentence_end)) {
             let first = &an.entities[run.start];
-            let via_ba =
-                an.key()[first.span.start..first.span.start + first.clitic_len].ends_with('ب');
+            let via_ba = with_ba(an, first);
             let ok = !needs_in || after_fi || via_ba || near(an, &an.entities[run.start]);
             if ok
                 && !an.entities[run.clone()]
@@ -377,7 +372,7 @@ fn place_just_before(an: &Analysis, noun: usize, sentence_start: usize) -> Optio
         };
         let run = place_run(an, start, noun)?;
         let first = &an.entities[run.start];
-        let via_ba = an.key()[first.span.start..first.span.start + first.clitic_len].ends_with('ب');
+        let via_ba = with_ba(an, first);
         let last = &an.entities[run.end - 1];
         let adjacent = an.token_at(last.span.end) == noun;
         ((after_fi || via_ba)
@@ -410,6 +405,22 @@ fn headquarters(an: &Analysis, e: &EntityMatch) -> Option<EntityRef> {
         .binary_search_by(|c| c.id.as_str().cmp(city))
         .ok()?;
     Some(EntityRef::City(index))
+}
+
+/// The capital of country `code` as the host city, named by its title at `span` ("العاصمة
+/// السعودية", "بالعاصمة"); `whose` says which capital in the claim's note.
+fn capital_claim(an: &Analysis, code: &str, span: Range<usize>, whose: &str) -> Option<Claim> {
+    let capital = an.gazetteer.country(code)?.capital.clone()?;
+    let mut claim = an.claim(
+        Field::HostCity,
+        Value::City {
+            id: capital,
+            country: Some(code.to_owned()),
+        },
+        span,
+    );
+    claim.note = Some(format!("{whose}, named by its title"));
+    Some(claim)
 }
 
 /// Whether a place is named as what the meeting was near ("قرب واشنطن", "بالقرب من العاصمة
@@ -466,17 +477,8 @@ fn claim_place(an: &Analysis, run: &[EntityMatch], out: &mut Vec<Claim>) {
         && !near
         && after_capital_word(an, &run[0])
         && let [code] = countries.as_slice()
-        && let Some(capital) = g.country(code).and_then(|c| c.capital.clone())
+        && let Some(claim) = capital_claim(an, code, span.clone(), "the country's capital")
     {
-        let mut claim = an.claim(
-            Field::HostCity,
-            Value::City {
-                id: capital,
-                country: Some(code.clone()),
-            },
-            span.clone(),
-        );
-        claim.note = Some("the country's capital, named by its title".into());
         out.push(claim);
     }
     countries.sort();
