@@ -409,30 +409,7 @@ fn completions_and_man_page() {
 /// a contradiction to annotate.
 #[cfg(unix)]
 fn many_reports(dir: &Path, n: usize) {
-    const CITIES: [&str; 8] = [
-        "الرياض",
-        "جدة",
-        "الكويت",
-        "الدوحة",
-        "القاهرة",
-        "عمان",
-        "بغداد",
-        "الرباط",
-    ];
-    const MONTHS: [&str; 12] = [
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "مايو",
-        "يونيو",
-        "يوليو",
-        "أغسطس",
-        "سبتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-    ];
+    use crate::words::{CITIES, MONTHS};
     fs::create_dir_all(dir).unwrap();
     let first = jiff::civil::date(2000, 1, 3);
     for i in 0..n {

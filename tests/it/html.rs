@@ -342,39 +342,7 @@ fn page_bytes(o: &Outcome) -> usize {
 /// Short reports of many meetings, three reports each, in the project's own words: cities,
 /// days and member counts vary, and every fifth report gives another count.
 fn short_reports(n: usize) -> Vec<DocumentResult> {
-    const CITIES: [&str; 8] = [
-        "الرياض",
-        "جدة",
-        "الكويت",
-        "الدوحة",
-        "القاهرة",
-        "عمان",
-        "بغداد",
-        "الرباط",
-    ];
-    const WEEKDAYS: [&str; 7] = [
-        "الاثنين",
-        "الثلاثاء",
-        "الأربعاء",
-        "الخميس",
-        "الجمعة",
-        "السبت",
-        "الأحد",
-    ];
-    const MONTHS: [&str; 12] = [
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "مايو",
-        "يونيو",
-        "يوليو",
-        "أغسطس",
-        "سبتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-    ];
+    use crate::words::{CITIES, MONTHS, WEEKDAYS};
     let first = jiff::civil::date(2016, 1, 4); // a Monday
     (0..n)
         .map(|i| {

@@ -105,3 +105,41 @@ pub fn json_report(path: &Path) -> (serde_json::Value, i32) {
     });
     (report, code)
 }
+
+/// Words for generated short reports (`ci.rs`, `html.rs`): host cities, weekdays from Monday,
+/// and the Egyptian month names.
+pub mod words {
+    pub const CITIES: [&str; 8] = [
+        "الرياض",
+        "جدة",
+        "الكويت",
+        "الدوحة",
+        "القاهرة",
+        "عمان",
+        "بغداد",
+        "الرباط",
+    ];
+    pub const WEEKDAYS: [&str; 7] = [
+        "الاثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        "السبت",
+        "الأحد",
+    ];
+    pub const MONTHS: [&str; 12] = [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ];
+}
